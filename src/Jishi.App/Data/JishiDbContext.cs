@@ -1,0 +1,229 @@
+using Jishi.App.Accounts;
+using Jishi.Domain.Accounts;
+using Jishi.Domain.Members;
+using Jishi.Domain.Organisations;
+using Jishi.Domain.People;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.ChangeTracking;
+
+namespace Jishi.App.Data;
+
+/// <summary>
+/// The database. Provider-specific subclasses (<see cref="SqliteJishiDbContext"/>, <see cref="PostgresJishiDbContext"/>)
+/// carry their own migrations. Every scoped entity is filtered by the caller's organisation subtree here, and every
+/// save is checked against the caller here, so that no endpoint, page or command can forget it.
+/// </summary>
+public abstract class JishiDbContext(DbContextOptions options, CallerScope scope) : DbContext(options)
+{
+    public DbSet<Organisation> Orgs => Set<Organisation>();
+
+    public DbSet<Person> People => Set<Person>();
+
+    public DbSet<Member> Members => Set<Member>();
+
+    public DbSet<Sanction> Sanctions => Set<Sanction>();
+
+    public DbSet<User> Users => Set<User>();
+
+    public DbSet<ApiToken> ApiTokens => Set<ApiToken>();
+
+    public DbSet<CalendarYearRecord> CalendarYears => Set<CalendarYearRecord>();
+
+    public Caller Caller => scope.Current;
+
+    // Read by the query filters below; EF Core re-evaluates them for every query of this context instance.
+    private string? ScopeFrom => scope.Current.ScopePath;
+
+    private string? ScopeTo => scope.Current.ScopePath is { } p ? Organisation.SubtreeUpperBound(p) : null;
+
+    /// <summary>Path columns compare ordinally (PostgreSQL: collation "C") so that subtree ranges use the index.</summary>
+    protected virtual void ConfigurePath<T>(Microsoft.EntityFrameworkCore.Metadata.Builders.PropertyBuilder<T> path)
+    {
+    }
+
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
+    {
+        configurationBuilder.Properties<Enum>().HaveConversion<string>().HaveMaxLength(40);
+    }
+
+    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    {
+        modelBuilder.Entity<Organisation>(e =>
+        {
+            e.ToTable("orgs");
+            e.HasKey(o => o.Id);
+            e.Property(o => o.Id).HasMaxLength(20);
+            e.Property(o => o.ParentId).HasMaxLength(20);
+            e.Property(o => o.Name).HasMaxLength(200);
+            ConfigurePath(e.Property(o => o.Path).HasMaxLength(800));
+            e.HasIndex(o => o.Path).IsUnique();
+            e.HasIndex(o => o.ParentId);
+            e.HasQueryFilter(o => ScopeFrom == null
+                || (o.Path.CompareTo(ScopeFrom) >= 0 && o.Path.CompareTo(ScopeTo) < 0));
+        });
+
+        modelBuilder.Entity<Person>(e =>
+        {
+            e.ToTable("people");
+            e.HasKey(p => p.Id);
+            e.Property(p => p.Id).HasMaxLength(20);
+            e.Property(p => p.OrgId).HasMaxLength(20);
+            e.Property(p => p.Name).HasMaxLength(100);
+            e.Property(p => p.IdNumber).HasMaxLength(18);
+            e.HasIndex(p => p.IdNumber).IsUnique();
+            ConfigurePath(e.Property(p => p.OrgPath).HasMaxLength(800));
+            e.HasIndex(p => p.OrgPath);
+            e.HasIndex(p => p.Name);
+            foreach (var name in new[] { nameof(Person.Ethnicity), nameof(Person.Phone) })
+            {
+                e.Property(name).HasMaxLength(40);
+            }
+
+            foreach (var name in new[]
+                     {
+                         nameof(Person.UnitName), nameof(Person.HukouLocation), nameof(Person.Residence),
+                         nameof(Person.OutflowPlace), nameof(Person.InflowPlace),
+                     })
+            {
+                e.Property(name).HasMaxLength(200);
+            }
+
+            e.HasQueryFilter(p => ScopeFrom == null
+                || (p.OrgPath.CompareTo(ScopeFrom) >= 0 && p.OrgPath.CompareTo(ScopeTo) < 0));
+        });
+
+        modelBuilder.Entity<Member>(e =>
+        {
+            e.ToTable("members");
+            e.HasKey(m => m.Id);
+            e.Property(m => m.Id).HasMaxLength(20);
+            e.Property(m => m.PersonId).HasMaxLength(20);
+            e.Property(m => m.OrgId).HasMaxLength(20);
+            ConfigurePath(e.Property(m => m.OrgPath).HasMaxLength(800));
+            e.HasIndex(m => m.PersonId).IsUnique();
+            e.HasIndex(m => m.OrgPath);
+            e.HasIndex(m => m.OrgId);
+            e.HasMany(m => m.Sanctions).WithOne().HasForeignKey(s => s.MemberId);
+            e.HasOne<Person>().WithMany().HasForeignKey(m => m.PersonId).OnDelete(DeleteBehavior.Restrict);
+            e.HasOne<Organisation>().WithMany().HasForeignKey(m => m.OrgId).OnDelete(DeleteBehavior.Restrict);
+            e.HasQueryFilter(m => ScopeFrom == null
+                || (m.OrgPath.CompareTo(ScopeFrom) >= 0 && m.OrgPath.CompareTo(ScopeTo) < 0));
+        });
+
+        modelBuilder.Entity<Sanction>(e =>
+        {
+            e.ToTable("sanctions");
+            e.HasKey(s => s.Id);
+            e.Property(s => s.Id).HasMaxLength(20);
+            e.Property(s => s.MemberId).HasMaxLength(20);
+            e.Ignore(s => s.EffectEndDate);
+        });
+
+        modelBuilder.Entity<User>(e =>
+        {
+            e.ToTable("users");
+            e.HasKey(u => u.Id);
+            e.Property(u => u.Id).HasMaxLength(20);
+            e.Property(u => u.UserName).HasMaxLength(64);
+            e.Property(u => u.DisplayName).HasMaxLength(100);
+            e.Property(u => u.OrgId).HasMaxLength(20);
+            e.Property(u => u.PasswordHash).HasMaxLength(200);
+            e.HasIndex(u => u.UserName).IsUnique();
+        });
+
+        modelBuilder.Entity<ApiToken>(e =>
+        {
+            e.ToTable("api_tokens");
+            e.HasKey(t => t.Id);
+            e.Property(t => t.Id).HasMaxLength(20);
+            e.Property(t => t.UserId).HasMaxLength(20);
+            e.Property(t => t.TokenHash).HasMaxLength(64);
+            e.Property(t => t.Prefix).HasMaxLength(16);
+            e.Property(t => t.Label).HasMaxLength(100);
+            e.HasIndex(t => t.TokenHash).IsUnique();
+            e.HasIndex(t => t.UserId);
+        });
+
+        modelBuilder.Entity<CalendarYearRecord>(e =>
+        {
+            e.ToTable("calendar_years");
+            e.HasKey(c => c.Year);
+            e.Property(c => c.Year).ValueGeneratedNever();
+            e.Property(c => c.Source).HasMaxLength(400);
+        });
+    }
+
+    public override int SaveChanges(bool acceptAllChangesOnSuccess)
+    {
+        CheckCallerMayWrite();
+        return base.SaveChanges(acceptAllChangesOnSuccess);
+    }
+
+    public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    {
+        CheckCallerMayWrite();
+        return base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+    }
+
+    /// <summary>
+    /// A Viewer may not change any record of the organisation tree (403), and nobody may write a record that lies
+    /// outside their subtree (404, as if it did not exist).
+    /// </summary>
+    private void CheckCallerMayWrite()
+    {
+        var caller = scope.Current;
+        if (!ChangeTracker.HasChanges())
+        {
+            return;
+        }
+
+        foreach (var entry in ChangeTracker.Entries())
+        {
+            if (entry.State is EntityState.Unchanged or EntityState.Detached)
+            {
+                continue;
+            }
+
+            var path = ScopedPath(entry);
+            if (path is null)
+            {
+                continue;
+            }
+
+            EnsureCallerCanWrite();
+
+            if (caller.ScopePath is { } scopePath && !path.StartsWith(scopePath, StringComparison.Ordinal))
+            {
+                throw new NotFoundException(entry.Metadata.ClrType.Name, entry.Property("Id").CurrentValue as string);
+            }
+        }
+    }
+
+    /// <summary>403 for a Viewer: called by every save, and by bulk updates that bypass the change tracker.</summary>
+    public void EnsureCallerCanWrite()
+    {
+        if (!scope.Current.CanWrite)
+        {
+            throw new ForbiddenException("只读用户（Viewer）不能修改记录");
+        }
+    }
+
+    private string? ScopedPath(EntityEntry entry) => entry.Entity switch
+    {
+        Organisation o => o.Path,
+        Person p => p.OrgPath,
+        Member m => m.OrgPath,
+        Sanction s => Members.Local.FirstOrDefault(m => m.Id == s.MemberId)?.OrgPath ?? "",
+        _ => null,
+    };
+}
+
+public sealed class SqliteJishiDbContext(DbContextOptions<SqliteJishiDbContext> options, CallerScope scope)
+    : JishiDbContext(options, scope);
+
+public sealed class PostgresJishiDbContext(DbContextOptions<PostgresJishiDbContext> options, CallerScope scope)
+    : JishiDbContext(options, scope)
+{
+    protected override void ConfigurePath<T>(Microsoft.EntityFrameworkCore.Metadata.Builders.PropertyBuilder<T> path) =>
+        path.UseCollation("C");
+}

@@ -1,0 +1,150 @@
+using Jishi.App.Data;
+using Jishi.Domain.Members;
+using Jishi.Domain.People;
+using Jishi.Domain.Rules;
+using Microsoft.EntityFrameworkCore;
+
+namespace Jishi.App.Members;
+
+/// <summary>What a client sends to enter an existing party member in the registry (API.md "Members").</summary>
+public sealed record NewMember(
+    string? PersonId,
+    string? OrgId,
+    MemberStatus? Status,
+    DateOnly? ProbationStartDate = null,
+    DateOnly? PartyAgeStartDate = null);
+
+public sealed record NewSanction(SanctionType? Type, DateOnly? ApprovedDate, DateOnly? RightsRestoredDate = null);
+
+/// <summary>A registry entry with the person's name, for lists and pages.</summary>
+public sealed record MemberView(Member Member, Person Person);
+
+public sealed class CreateMember(JishiDbContext db, TimeProvider time)
+{
+    public async Task<Member> Handle(NewMember input, CancellationToken ct = default)
+    {
+        var today = ChinaTime.Today(time);
+        var v = new Validation();
+        var personId = v.Required("personId", input.PersonId, 20, "人员");
+        var orgId = v.Required("orgId", input.OrgId, 20, "所在组织");
+        var status = v.Required("status", input.Status, "党员状态");
+        v.NotAfterToday("probationStartDate", input.ProbationStartDate, today, "预备期起算日");
+        v.NotAfterToday("partyAgeStartDate", input.PartyAgeStartDate, today, "党龄起算日");
+        if (status == MemberStatus.ProbationaryMember && input.PartyAgeStartDate is not null)
+        {
+            v.Add("partyAgeStartDate", "预备党员尚未转正，没有党龄起算日");
+        }
+
+        if (input is { ProbationStartDate: { } start, PartyAgeStartDate: { } age } && age <= start)
+        {
+            v.Add("partyAgeStartDate", $"党龄起算日（{age:yyyy-MM-dd}）应晚于预备期起算日（{start:yyyy-MM-dd}）");
+        }
+
+        v.ThrowIfInvalid();
+
+        var person = await db.People.AsNoTracking().FirstOrDefaultAsync(p => p.Id == personId, ct)
+            ?? throw new NotFoundException("人员", personId, "personId");
+        var org = await db.Orgs.AsNoTracking().FirstOrDefaultAsync(o => o.Id == orgId, ct)
+            ?? throw new NotFoundException("组织", orgId, "orgId");
+        var existing = await db.Members.IgnoreQueryFilters().Where(m => m.PersonId == person.Id).Select(m => m.Id)
+            .FirstOrDefaultAsync(ct);
+        if (existing is not null)
+        {
+            throw new ConflictException($"{person.Name} 已在党员名册中", existing);
+        }
+
+        var member = new Member
+        {
+            Id = Ids.New(time),
+            PersonId = person.Id,
+            OrgId = org.Id,
+            OrgPath = org.Path,
+            Status = status,
+            ProbationStartDate = input.ProbationStartDate,
+            PartyAgeStartDate = input.PartyAgeStartDate,
+            CreatedAt = time.GetUtcNow(),
+        };
+        db.Members.Add(member);
+        await db.SaveChangesAsync(ct);
+        return member;
+    }
+}
+
+public sealed class GetMember(JishiDbContext db)
+{
+    public async Task<MemberView> Handle(string id, CancellationToken ct = default)
+    {
+        var member = await db.Members.AsNoTracking().Include(m => m.Sanctions).FirstOrDefaultAsync(m => m.Id == id, ct)
+            ?? throw new NotFoundException("党员", id);
+        var person = await db.People.IgnoreQueryFilters().AsNoTracking().FirstAsync(p => p.Id == member.PersonId, ct);
+        return new MemberView(member, person);
+    }
+}
+
+/// <summary>The registry of an organisation and everything below it (or of the whole scope), by name.</summary>
+public sealed class ListMembers(JishiDbContext db)
+{
+    public async Task<(IReadOnlyList<MemberView> Items, int Total)> Handle(string? orgId, string? q, int page, int pageSize,
+        CancellationToken ct = default)
+    {
+        var members = db.Members.AsNoTracking();
+        if (!string.IsNullOrWhiteSpace(orgId))
+        {
+            var org = await db.Orgs.AsNoTracking().FirstOrDefaultAsync(o => o.Id == orgId, ct)
+                ?? throw new NotFoundException("组织", orgId, "orgId");
+            var upper = Domain.Organisations.Organisation.SubtreeUpperBound(org.Path);
+            members = members.Where(m => m.OrgPath.CompareTo(org.Path) >= 0 && m.OrgPath.CompareTo(upper) < 0);
+        }
+
+        var joined = members.Join(db.People.IgnoreQueryFilters(), m => m.PersonId, p => p.Id, (m, p) => new { m, p });
+        if (!string.IsNullOrWhiteSpace(q))
+        {
+            var term = q.Trim();
+            joined = joined.Where(x => x.p.Name.Contains(term));
+        }
+
+        var total = await joined.CountAsync(ct);
+        var rows = await joined.OrderBy(x => x.m.OrgPath).ThenBy(x => x.p.Name).ThenBy(x => x.m.Id)
+            .Skip((page - 1) * pageSize).Take(pageSize).ToListAsync(ct);
+        var ids = rows.Select(r => r.m.Id).ToList();
+        var sanctions = await db.Sanctions.AsNoTracking().Where(s => ids.Contains(s.MemberId)).ToListAsync(ct);
+        foreach (var r in rows)
+        {
+            r.m.Sanctions.AddRange(sanctions.Where(s => s.MemberId == r.m.Id));
+        }
+
+        return (rows.Select(r => new MemberView(r.m, r.p)).ToList(), total);
+    }
+}
+
+/// <summary>Records a disciplinary sanction (党纪处分) with its effect period (G-16).</summary>
+public sealed class AddSanction(JishiDbContext db, TimeProvider time)
+{
+    public async Task<Sanction> Handle(string memberId, NewSanction input, CancellationToken ct = default)
+    {
+        var member = await db.Members.FirstOrDefaultAsync(m => m.Id == memberId, ct) ?? throw new NotFoundException("党员", memberId);
+        var v = new Validation();
+        var type = v.Required("type", input.Type, "处分种类");
+        var approved = v.Required("approvedDate", input.ApprovedDate, "处分批准日期");
+        v.NotAfterToday("approvedDate", input.ApprovedDate, ChinaTime.Today(time), "处分批准日期");
+        v.ThrowIfInvalid();
+        var errors = SanctionEffect.Validate(type, approved, input.RightsRestoredDate);
+        if (errors.Count > 0)
+        {
+            throw new InvalidInputException(errors);
+        }
+
+        var sanction = new Sanction
+        {
+            Id = Ids.New(time),
+            MemberId = member.Id,
+            Type = type,
+            ApprovedDate = approved,
+            RightsRestoredDate = input.RightsRestoredDate,
+            CreatedAt = time.GetUtcNow(),
+        };
+        db.Sanctions.Add(sanction);
+        await db.SaveChangesAsync(ct);
+        return sanction;
+    }
+}

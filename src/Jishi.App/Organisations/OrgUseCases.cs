@@ -1,0 +1,236 @@
+using Jishi.App.Data;
+using Jishi.Domain.Organisations;
+using Jishi.Domain.Rules;
+using Microsoft.EntityFrameworkCore;
+
+namespace Jishi.App.Organisations;
+
+/// <summary>What a client sends to create an organisation (API.md "Organisations").</summary>
+public sealed record NewOrg(
+    string? Name,
+    OrgType? Type,
+    string? ParentId = null,
+    bool? HasCommittee = null,
+    bool? HasAdmissionApprovalAuthority = null,
+    bool? IsUnderTownshipOrSubdistrict = null,
+    bool? MeetsDevelopmentConditions = null);
+
+/// <summary>Changes to an organisation's name and flags; a null leaves the value as it is.</summary>
+public sealed record OrgChanges(
+    string? Name = null,
+    bool? HasCommittee = null,
+    bool? HasAdmissionApprovalAuthority = null,
+    bool? IsUnderTownshipOrSubdistrict = null,
+    bool? MeetsDevelopmentConditions = null);
+
+public sealed class CreateOrg(JishiDbContext db, TimeProvider time)
+{
+    public async Task<Organisation> Handle(NewOrg input, CancellationToken ct = default)
+    {
+        var v = new Validation();
+        var name = v.Required("name", input.Name, 200, "组织名称");
+        var type = v.Required("type", input.Type, "组织类型");
+        v.ThrowIfInvalid();
+
+        Organisation? parent = null;
+        if (!string.IsNullOrWhiteSpace(input.ParentId))
+        {
+            parent = await db.Orgs.FirstOrDefaultAsync(o => o.Id == input.ParentId, ct)
+                ?? throw new NotFoundException("上级组织", input.ParentId, "parentId");
+        }
+        else if (!db.Caller.IsAdmin)
+        {
+            throw new InvalidInputException("parentId", "必须指定上级组织：您只能在本组织及其下级组织中新建组织");
+        }
+
+        if (OrgHierarchy.CheckParent(type, parent?.Type) is { } structural)
+        {
+            throw new InvalidInputException([structural]);
+        }
+
+        var underTownship = (input.IsUnderTownshipOrSubdistrict ?? false) || OrgRules.IsBelowTownship(parent);
+        var org = new Organisation
+        {
+            Id = Ids.New(time),
+            Name = name,
+            Type = type,
+            Level = OrgTypes.DefaultLevel(type),
+            ParentId = parent?.Id,
+            Path = "",
+            HasCommittee = input.HasCommittee ?? OrgRules.HasCommitteeByDefault(type),
+            HasAdmissionApprovalAuthority = input.HasAdmissionApprovalAuthority ?? false,
+            IsUnderTownshipOrSubdistrict = underTownship,
+            MeetsDevelopmentConditions = input.MeetsDevelopmentConditions ?? false,
+            CreatedAt = time.GetUtcNow(),
+        };
+        org.Path = parent is null ? Organisation.RootPath(org.Id) : parent.ChildPath(org.Id);
+        org.Depth = parent is null ? 0 : parent.Depth + 1;
+        OrgRules.ThrowIfRefused(org);
+
+        db.Orgs.Add(org);
+        await db.SaveChangesAsync(ct);
+        return org;
+    }
+}
+
+public sealed class UpdateOrg(JishiDbContext db)
+{
+    public async Task<Organisation> Handle(string id, OrgChanges changes, CancellationToken ct = default)
+    {
+        var org = await db.Orgs.FirstOrDefaultAsync(o => o.Id == id, ct) ?? throw new NotFoundException("组织", id);
+        var v = new Validation();
+        if (changes.Name is not null)
+        {
+            org.Name = v.Required("name", changes.Name, 200, "组织名称");
+        }
+
+        v.ThrowIfInvalid();
+        org.HasCommittee = changes.HasCommittee ?? org.HasCommittee;
+        org.HasAdmissionApprovalAuthority = changes.HasAdmissionApprovalAuthority ?? org.HasAdmissionApprovalAuthority;
+        org.MeetsDevelopmentConditions = changes.MeetsDevelopmentConditions ?? org.MeetsDevelopmentConditions;
+        if (changes.IsUnderTownshipOrSubdistrict is { } under)
+        {
+            var parent = org.ParentId is null ? null : await db.Orgs.IgnoreQueryFilters().FirstAsync(o => o.Id == org.ParentId, ct);
+            if (!under && OrgRules.IsBelowTownship(parent))
+            {
+                throw new InvalidInputException("isUnderTownshipOrSubdistrict", "上级是乡镇（街道）党委或其所属组织，此项不能设为 false");
+            }
+
+            org.IsUnderTownshipOrSubdistrict = under;
+        }
+
+        OrgRules.ThrowIfRefused(org);
+        await db.SaveChangesAsync(ct);
+        return org;
+    }
+}
+
+/// <summary>
+/// Moves an organisation (with everything below it) under another parent. A move under itself or its own
+/// descendant would make a cycle and is refused. Paths of the subtree, and the path copies on people and members,
+/// are rewritten in one transaction.
+/// </summary>
+public sealed class MoveOrg(JishiDbContext db)
+{
+    public async Task<Organisation> Handle(string id, string? newParentId, CancellationToken ct = default)
+    {
+        db.EnsureCallerCanWrite();
+        var org = await db.Orgs.FirstOrDefaultAsync(o => o.Id == id, ct) ?? throw new NotFoundException("组织", id);
+        if (string.IsNullOrWhiteSpace(newParentId))
+        {
+            throw new InvalidInputException("parentId", "必须指定新的上级组织");
+        }
+
+        var parent = await db.Orgs.FirstOrDefaultAsync(o => o.Id == newParentId, ct)
+            ?? throw new NotFoundException("上级组织", newParentId, "parentId");
+        if (parent.Path.StartsWith(org.Path, StringComparison.Ordinal))
+        {
+            throw new InvalidInputException("parentId",
+                parent.Id == org.Id
+                    ? "不能把组织移到它自己下面"
+                    : $"“{parent.Name}”是“{org.Name}”的下级组织，移动后会形成循环");
+        }
+
+        if (OrgHierarchy.CheckParent(org.Type, parent.Type) is { } structural)
+        {
+            throw new InvalidInputException([structural]);
+        }
+
+        if (OrgRules.IsBelowTownship(parent))
+        {
+            org.IsUnderTownshipOrSubdistrict = true;
+        }
+
+        OrgRules.ThrowIfRefused(org);
+
+        var oldPath = org.Path;
+        var newPath = parent.ChildPath(org.Id);
+        var depthShift = parent.Depth + 1 - org.Depth;
+        var upper = Organisation.SubtreeUpperBound(oldPath);
+
+#pragma warning disable CA1845 // inside expression trees: EF Core translates Substring, not spans
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        await db.SaveChangesAsync(ct); // the flag above, if it changed
+        await db.Orgs.IgnoreQueryFilters()
+            .Where(o => o.Path.CompareTo(oldPath) >= 0 && o.Path.CompareTo(upper) < 0)
+            .ExecuteUpdateAsync(s => s
+                .SetProperty(o => o.Path, o => newPath + o.Path.Substring(oldPath.Length))
+                .SetProperty(o => o.Depth, o => o.Depth + depthShift), ct);
+        await db.Orgs.IgnoreQueryFilters().Where(o => o.Id == org.Id)
+            .ExecuteUpdateAsync(s => s.SetProperty(o => o.ParentId, parent.Id), ct);
+        await db.People.IgnoreQueryFilters()
+            .Where(p => p.OrgPath.CompareTo(oldPath) >= 0 && p.OrgPath.CompareTo(upper) < 0)
+            .ExecuteUpdateAsync(s => s.SetProperty(p => p.OrgPath, p => newPath + p.OrgPath.Substring(oldPath.Length)), ct);
+        await db.Members.IgnoreQueryFilters()
+            .Where(m => m.OrgPath.CompareTo(oldPath) >= 0 && m.OrgPath.CompareTo(upper) < 0)
+            .ExecuteUpdateAsync(s => s.SetProperty(m => m.OrgPath, m => newPath + m.OrgPath.Substring(oldPath.Length)), ct);
+        await tx.CommitAsync(ct);
+#pragma warning restore CA1845
+
+        db.ChangeTracker.Clear();
+        return await db.Orgs.FirstAsync(o => o.Id == id, ct);
+    }
+}
+
+public sealed class GetOrg(JishiDbContext db)
+{
+    public async Task<Organisation> Handle(string id, CancellationToken ct = default) =>
+        await db.Orgs.AsNoTracking().FirstOrDefaultAsync(o => o.Id == id, ct) ?? throw new NotFoundException("组织", id);
+}
+
+/// <summary>
+/// Lists organisations: the children of <c>parentId</c>; or, with <c>subtree</c>, everything below it (ordered as a
+/// tree); without a parent, the tops of the caller's scope.
+/// </summary>
+public sealed class ListOrgs(JishiDbContext db)
+{
+    public async Task<IReadOnlyList<Organisation>> Handle(string? parentId, bool subtree = false, CancellationToken ct = default)
+    {
+        var orgs = db.Orgs.AsNoTracking();
+        if (!string.IsNullOrWhiteSpace(parentId))
+        {
+            var parent = await orgs.FirstOrDefaultAsync(o => o.Id == parentId, ct)
+                ?? throw new NotFoundException("上级组织", parentId, "parentId");
+            if (subtree)
+            {
+                var upper = Organisation.SubtreeUpperBound(parent.Path);
+                return await orgs.Where(o => o.Path.CompareTo(parent.Path) > 0 && o.Path.CompareTo(upper) < 0)
+                    .OrderBy(o => o.Path).ToListAsync(ct);
+            }
+
+            return await orgs.Where(o => o.ParentId == parentId).OrderBy(o => o.CreatedAt).ThenBy(o => o.Id).ToListAsync(ct);
+        }
+
+        if (subtree)
+        {
+            return await orgs.OrderBy(o => o.Path).ToListAsync(ct);
+        }
+
+        if (db.Caller.ScopePath is { } scopePath)
+        {
+            return await orgs.Where(o => o.Path == scopePath).ToListAsync(ct);
+        }
+
+        return await orgs.Where(o => o.ParentId == null).OrderBy(o => o.CreatedAt).ThenBy(o => o.Id).ToListAsync(ct);
+    }
+}
+
+internal static class OrgRules
+{
+    public static bool IsBelowTownship(Organisation? parent) =>
+        parent is not null
+        && (parent.Type is OrgType.TownshipCommittee or OrgType.SubdistrictCommittee || parent.IsUnderTownshipOrSubdistrict);
+
+    public static bool HasCommitteeByDefault(OrgType type) =>
+        type is not (OrgType.Branch or OrgType.RetireeBranch or OrgType.PartyCell or OrgType.TemporaryOrg);
+
+    /// <summary>G-14: only committees that may approve admissions can carry the flag.</summary>
+    public static void ThrowIfRefused(Organisation org)
+    {
+        if (org.HasAdmissionApprovalAuthority
+            && ApprovalAuthority.RefuseApprovalAuthority(org.Type, org.IsUnderTownshipOrSubdistrict) is { } refusal)
+        {
+            throw new RuleViolationException([refusal]);
+        }
+    }
+}

@@ -1,0 +1,52 @@
+namespace Jishi.Domain.Members;
+
+/// <summary>An entry of the member registry (党员名册): one per person.</summary>
+public sealed class Member
+{
+    public required string Id { get; init; }
+
+    public required string PersonId { get; init; }
+
+    public required string OrgId { get; set; }
+
+    /// <summary>Copy of the organisation's path (kept in step on moves) for scope filtering.</summary>
+    public required string OrgPath { get; set; }
+
+    public MemberStatus Status { get; set; }
+
+    public DateOnly? ProbationStartDate { get; set; }
+
+    public DateOnly? PartyAgeStartDate { get; set; }
+
+    public DateTimeOffset CreatedAt { get; init; }
+
+    public List<Sanction> Sanctions { get; init; } = [];
+
+    /// <summary>
+    /// Whether the member has voting rights on <paramref name="date"/> (G-08): a full member not under
+    /// 留党察看 with rights not yet restored.
+    /// </summary>
+    public bool HasVotingRightOn(DateOnly date) =>
+        Status == MemberStatus.FullMember
+        && !Sanctions.Any(s => s.Type == SanctionType.DisciplinaryProbation && s.IsInEffectOn(date));
+}
+
+/// <summary>A disciplinary sanction (党纪处分) of a member, with its effect period (G-16).</summary>
+public sealed class Sanction
+{
+    public required string Id { get; init; }
+
+    public required string MemberId { get; init; }
+
+    public SanctionType Type { get; init; }
+
+    public DateOnly ApprovedDate { get; init; }
+
+    public DateOnly? RightsRestoredDate { get; set; }
+
+    public DateTimeOffset CreatedAt { get; init; }
+
+    public DateOnly? EffectEndDate => SanctionEffect.EffectEndDate(Type, ApprovedDate, RightsRestoredDate);
+
+    public bool IsInEffectOn(DateOnly date) => SanctionEffect.IsInEffectOn(Type, ApprovedDate, RightsRestoredDate, date);
+}

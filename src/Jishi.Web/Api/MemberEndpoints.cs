@@ -1,0 +1,46 @@
+using Jishi.App;
+using Jishi.App.Members;
+
+namespace Jishi.Web.Api;
+
+public static class MemberEndpoints
+{
+    public static void MapMemberEndpoints(this RouteGroupBuilder api)
+    {
+        var members = api.MapGroup("/members").WithTags("Members");
+        members.MapPost("/", Create).WithSummary("党员名册登记");
+        members.MapGet("/{id}", Get).WithSummary("党员详情（含处分及其影响期，G-16）");
+        members.MapGet("/", List).WithSummary("组织及其下级组织的党员名册");
+        members.MapPost("/{id}/sanctions", AddSanction).WithSummary("记录党纪处分（影响期按 G-16 计算）");
+    }
+
+    private static async Task<IResult> Create(NewMember body, CreateMember useCase, GetMember get, TimeProvider time,
+        CancellationToken ct)
+    {
+        var member = await useCase.Handle(body, ct);
+        var view = await get.Handle(member.Id, ct);
+        return Results.Created($"/api/v1/members/{member.Id}", MemberResponse.From(view.Member, view.Person, ChinaTime.Today(time)));
+    }
+
+    private static async Task<MemberResponse> Get(string id, GetMember useCase, TimeProvider time, CancellationToken ct)
+    {
+        var view = await useCase.Handle(id, ct);
+        return MemberResponse.From(view.Member, view.Person, ChinaTime.Today(time));
+    }
+
+    private static async Task<Page<MemberResponse>> List(string? orgId, string? q, int? page, int? pageSize,
+        ListMembers useCase, TimeProvider time, CancellationToken ct)
+    {
+        var (p, size) = Paging.Check(page, pageSize);
+        var (items, total) = await useCase.Handle(orgId, q, p, size, ct);
+        var today = ChinaTime.Today(time);
+        return new Page<MemberResponse>(items.Select(v => MemberResponse.From(v.Member, v.Person, today)).ToList(), total);
+    }
+
+    private static async Task<IResult> AddSanction(string id, NewSanction body, AddSanction useCase, TimeProvider time,
+        CancellationToken ct)
+    {
+        var sanction = await useCase.Handle(id, body, ct);
+        return Results.Created($"/api/v1/members/{id}", SanctionResponse.From(sanction, ChinaTime.Today(time)));
+    }
+}

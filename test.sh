@@ -1,0 +1,41 @@
+#!/usr/bin/env bash
+# Runs every test of Jishi: domain, application (on SQLite and on PostgreSQL) and web (HTTP contract).
+# Starts a throwaway PostgreSQL unless JISHI_TEST_POSTGRES already names one. Prints "N passed, N failed".
+set -uo pipefail
+cd "$(dirname "$0")"
+source scripts/pg.sh
+
+results=${JISHI_TEST_RESULTS:-$PWD/artifacts/test-results}
+rm -rf "$results"
+mkdir -p "$results"
+
+started_pg=""
+if [ -z "${JISHI_TEST_POSTGRES:-}" ]; then
+  pgdir=$(mktemp -d /tmp/jishi-test-pg.XXXXXX)
+  port=$((56000 + RANDOM % 2000))
+  if pg_start "$pgdir" "$port"; then
+    export JISHI_TEST_POSTGRES="Host=127.0.0.1;Port=$port;Username=jishi;Database=postgres"
+    started_pg=$pgdir
+  else
+    echo "warning: could not start PostgreSQL; the PostgreSQL tests will fail" >&2
+  fi
+fi
+cleanup() { [ -n "$started_pg" ] && pg_stop "$started_pg" && rm -rf "$started_pg"; }
+trap cleanup EXIT
+
+dotnet build Jishi.slnx -nologo -v quiet || { echo "0 passed, 1 failed"; exit 1; }
+dotnet test Jishi.slnx --no-build -nologo -v quiet --logger "trx" --results-directory "$results" "$@"
+status=$?
+
+passed=0; failed=0
+for trx in "$results"/*.trx; do
+  [ -f "$trx" ] || continue
+  counters=$(grep -o '<Counters [^>]*>' "$trx" | head -1)
+  p=$(echo "$counters" | sed -n 's/.* passed="\([0-9]*\)".*/\1/p')
+  f=$(echo "$counters" | sed -n 's/.* failed="\([0-9]*\)".*/\1/p')
+  passed=$((passed + ${p:-0})); failed=$((failed + ${f:-0}))
+done
+if [ "$status" -ne 0 ] && [ "$failed" -eq 0 ]; then failed=1; fi
+if [ "$passed" -eq 0 ] && [ "$failed" -eq 0 ]; then failed=1; echo "no tests ran" >&2; fi
+echo "$passed passed, $failed failed"
+[ "$failed" -eq 0 ]
