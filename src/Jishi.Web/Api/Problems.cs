@@ -23,7 +23,8 @@ public sealed class Problems(ILogger<Problems> logger) : IExceptionHandler
         }
 
         httpContext.Response.StatusCode = problem.Status ?? 500;
-        await httpContext.Response.WriteAsJsonAsync(problem, (JsonSerializerOptions?)null, "application/problem+json", cancellationToken);
+        await httpContext.Response.WriteAsJsonAsync(problem, problem.GetType(), (JsonSerializerOptions?)null,
+            "application/problem+json", cancellationToken);
         return true;
     }
 
@@ -124,7 +125,8 @@ public sealed class Problems(ILogger<Problems> logger) : IExceptionHandler
             field = parameter.Split(' ').Last();
         }
 
-        if (message.Contains("body", StringComparison.OrdinalIgnoreCase) && message.Contains("not provided", StringComparison.Ordinal))
+        if (message.Contains("body", StringComparison.OrdinalIgnoreCase)
+            && (message.Contains("not provided", StringComparison.Ordinal) || message.Contains("no body", StringComparison.Ordinal)))
         {
             return Invalid([new FieldError("body", "缺少 JSON 请求体")]);
         }
@@ -132,6 +134,13 @@ public sealed class Problems(ILogger<Problems> logger) : IExceptionHandler
         if (message.Contains("Content-Type", StringComparison.OrdinalIgnoreCase))
         {
             return Invalid([new FieldError("body", "请求体应为 JSON（Content-Type: application/json）")]);
+        }
+
+        if (message.StartsWith("Failed to bind parameter", StringComparison.Ordinal))
+        {
+            var kind = message.Contains("<int>", StringComparison.Ordinal) || message.Contains("\"int ", StringComparison.Ordinal) ? "整数"
+                : message.Contains("bool", StringComparison.Ordinal) ? "true 或 false" : "有效值";
+            return Invalid([new FieldError(field, $"应为{kind}")]);
         }
 
         return Invalid([new FieldError(field, $"值无效：{message}")]);
@@ -161,8 +170,30 @@ public sealed class Problems(ILogger<Problems> logger) : IExceptionHandler
         var target = message.IndexOf("converted to ", StringComparison.Ordinal);
         if (target >= 0)
         {
-            var typeName = message[(target + "converted to ".Length)..].Split(['.', ' '], StringSplitOptions.RemoveEmptyEntries);
-            var type = ResolveType(message[(target + "converted to ".Length)..].Split(' ')[0].TrimEnd('.'));
+            var rest = message[(target + "converted to ".Length)..];
+            var pathAt = rest.IndexOf(". Path:", StringComparison.Ordinal);
+            var typeName = (pathAt >= 0 ? rest[..pathAt] : rest).Trim();
+            var type = ResolveType(typeName);
+
+            // For constructor-bound records the message names the record; the path names its property.
+            var property = path.Split('.').Last();
+            var bracket = property.IndexOf('[', StringComparison.Ordinal);
+            var isElement = bracket >= 0;
+            property = isElement ? property[..bracket] : property;
+            if (type?.GetProperty(property, System.Reflection.BindingFlags.Public | System.Reflection.BindingFlags.Instance
+                    | System.Reflection.BindingFlags.IgnoreCase) is { } member)
+            {
+                type = member.PropertyType;
+                if (isElement && type.IsGenericType)
+                {
+                    type = type.GetGenericArguments()[0];
+                }
+                else if (isElement && type.IsArray)
+                {
+                    type = type.GetElementType();
+                }
+            }
+
             if (type is not null && Nullable.GetUnderlyingType(type) is { } underlying)
             {
                 type = underlying;
@@ -176,6 +207,11 @@ public sealed class Problems(ILogger<Problems> logger) : IExceptionHandler
             if (type == typeof(DateOnly))
             {
                 return "日期格式应为 YYYY-MM-DD，且为真实日期";
+            }
+
+            if (type == typeof(DateTimeOffset))
+            {
+                return "时间格式应为 ISO 8601 且带时区，例如 2026-06-01T09:00:00+08:00";
             }
 
             if (type == typeof(bool))
@@ -193,7 +229,12 @@ public sealed class Problems(ILogger<Problems> logger) : IExceptionHandler
                 return "应为字符串";
             }
 
-            return $"值的类型不正确（应为 {typeName.LastOrDefault() ?? "?"}）";
+            if (type is not null && type.IsAssignableTo(typeof(System.Collections.IEnumerable)))
+            {
+                return "应为数组";
+            }
+
+            return $"值的类型不正确（应为 {type?.Name ?? typeName}）";
         }
 
         return "JSON 格式错误：" + message.Split(" Path:")[0];
@@ -204,6 +245,11 @@ public sealed class Problems(ILogger<Problems> logger) : IExceptionHandler
         if (name.StartsWith("System.Nullable`1[", StringComparison.Ordinal))
         {
             name = name["System.Nullable`1[".Length..].TrimEnd(']');
+        }
+
+        if (name.Contains('`', StringComparison.Ordinal))
+        {
+            return typeof(System.Collections.IEnumerable); // a generic collection such as List`1[…]
         }
 
         return Type.GetType(name)
