@@ -6,6 +6,7 @@ namespace Jishi.App;
 public sealed class Validation
 {
     private readonly List<FieldError> errors = [];
+    private readonly List<Refusal> refusals = [];
 
     public bool IsValid => errors.Count == 0;
 
@@ -52,12 +53,14 @@ public sealed class Validation
         return value.Value;
     }
 
-    /// <summary>G-05: no date of the record may lie after today (China time).</summary>
+    /// <summary>G-05-dates: no date of the record may lie after today (China time) — a rule's refusal (422), reported
+    /// after any malformed input (400).</summary>
     public void NotAfterToday(string field, DateOnly? date, DateOnly today, string label)
     {
         if (date is { } d && d > today)
         {
-            Add(field, $"{label}（{d:yyyy-MM-dd}）晚于今天（{today:yyyy-MM-dd}）：不能记录未来的日期（G-05-dates）");
+            refusals.Add(Refusal.Block("G-05-dates", "通用约定 G-05",
+                $"{label}（{field}：{d:yyyy-MM-dd}）晚于今天（{today:yyyy-MM-dd}），不能记录未来的日期"));
         }
     }
 
@@ -66,6 +69,11 @@ public sealed class Validation
         if (errors.Count > 0)
         {
             throw new InvalidInputException([.. errors]);
+        }
+
+        if (refusals.Count > 0)
+        {
+            throw new RuleViolationException([.. refusals]);
         }
     }
 }

@@ -42,6 +42,14 @@ public sealed class ApiClient(HttpClient http)
 
     public Task<Reply> GetAsync(string url) => SendAsync(HttpMethod.Get, url, null);
 
+    /// <summary>GETs <paramref name="url"/>, asserts 200 (showing the reply otherwise) and returns the JSON body.</summary>
+    public async Task<JsonElement> GetOkAsync(string url)
+    {
+        var reply = await GetAsync(url);
+        Assert.True(reply.Status == 200, $"GET {url}: {reply}");
+        return reply.Json;
+    }
+
     public Task<Reply> PostAsync(string url, object body) => SendAsync(HttpMethod.Post, url, Serialize(body));
 
     public Task<Reply> PatchAsync(string url, object body) => SendAsync(HttpMethod.Patch, url, Serialize(body));

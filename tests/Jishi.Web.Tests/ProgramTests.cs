@@ -47,6 +47,22 @@ public sealed class ProgramTests(JishiFactory factory) : IClassFixture<JishiFact
     }
 
     [Fact]
+    public async Task AnUnknownApiPath_Is404ProblemJson()
+    {
+        var reply = await factory.Admin().GetAsync("/api/v1/no-such-resource");
+
+        Problem.Assert(reply, 404);
+    }
+
+    [Fact]
+    public async Task AnEmptyBody_Is400NamingBody()
+    {
+        var reply = await factory.Admin().PostRawAsync("/api/v1/orgs", "");
+
+        Problem.AssertInvalid(reply, "body");
+    }
+
+    [Fact]
     public async Task HomePage_WithoutACookie_RedirectsToLogin()
     {
         using var http = factory.Anonymous();

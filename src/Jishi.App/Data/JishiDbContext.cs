@@ -101,6 +101,8 @@ public abstract class JishiDbContext(DbContextOptions options, CallerScope scope
             e.Property(m => m.OrgId).HasMaxLength(20);
             ConfigurePath(e.Property(m => m.OrgPath).HasMaxLength(800));
             e.HasIndex(m => m.PersonId).IsUnique();
+            e.Property(m => m.Name).HasMaxLength(100);
+            e.HasIndex(m => new { m.OrgPath, m.Name });
             e.HasIndex(m => m.OrgPath);
             e.HasIndex(m => m.OrgId);
             e.HasMany(m => m.Sanctions).WithOne().HasForeignKey(s => s.MemberId);

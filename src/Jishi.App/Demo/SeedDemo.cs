@@ -67,6 +67,7 @@ public sealed class SeedDemo(JishiDbContext db, TimeProvider time)
                 Depth = parent is null ? 0 : parent.Depth + 1,
                 HasCommittee = committee,
                 HasAdmissionApprovalAuthority = approves,
+                IsUnderTownshipOrSubdistrict = Organisations.OrgRules.IsBelowTownship(parent),
                 CreatedAt = now,
             };
             db.Orgs.Add(org);
@@ -145,6 +146,7 @@ public sealed class SeedDemo(JishiDbContext db, TimeProvider time)
                 {
                     Id = Ids.New(time),
                     PersonId = person.Id,
+                    Name = person.Name,
                     OrgId = branches[b].Id,
                     OrgPath = branches[b].Path,
                     Status = probationary ? MemberStatus.ProbationaryMember : MemberStatus.FullMember,

@@ -57,6 +57,7 @@ public sealed class CreateMember(JishiDbContext db, TimeProvider time)
         {
             Id = Ids.New(time),
             PersonId = person.Id,
+            Name = person.Name,
             OrgId = org.Id,
             OrgPath = org.Path,
             Status = status,
@@ -96,24 +97,27 @@ public sealed class ListMembers(JishiDbContext db)
             members = members.Where(m => m.OrgPath.CompareTo(org.Path) >= 0 && m.OrgPath.CompareTo(upper) < 0);
         }
 
-        var joined = members.Join(db.People.IgnoreQueryFilters(), m => m.PersonId, p => p.Id, (m, p) => new { m, p });
         if (!string.IsNullOrWhiteSpace(q))
         {
             var term = q.Trim();
-            joined = joined.Where(x => x.p.Name.Contains(term));
+            members = members.Where(m => m.Name.Contains(term));
         }
 
-        var total = await joined.CountAsync(ct);
-        var rows = await joined.OrderBy(x => x.m.OrgPath).ThenBy(x => x.p.Name).ThenBy(x => x.m.Id)
+        var total = await members.CountAsync(ct);
+        var rows = await members.OrderBy(m => m.OrgPath).ThenBy(m => m.Name).ThenBy(m => m.Id)
             .Skip((page - 1) * pageSize).Take(pageSize).ToListAsync(ct);
-        var ids = rows.Select(r => r.m.Id).ToList();
+
+        // The page's people and sanctions in two more queries; a member's person may have been registered elsewhere.
+        var ids = rows.Select(m => m.Id).ToList();
+        var personIds = rows.Select(m => m.PersonId).ToList();
         var sanctions = await db.Sanctions.AsNoTracking().Where(s => ids.Contains(s.MemberId)).ToListAsync(ct);
-        foreach (var r in rows)
+        var people = await db.People.IgnoreQueryFilters().AsNoTracking().Where(p => personIds.Contains(p.Id)).ToDictionaryAsync(p => p.Id, ct);
+        foreach (var m in rows)
         {
-            r.m.Sanctions.AddRange(sanctions.Where(s => s.MemberId == r.m.Id));
+            m.Sanctions.AddRange(sanctions.Where(s => s.MemberId == m.Id));
         }
 
-        return (rows.Select(r => new MemberView(r.m, r.p)).ToList(), total);
+        return (rows.Select(m => new MemberView(m, people[m.PersonId])).ToList(), total);
     }
 }
 

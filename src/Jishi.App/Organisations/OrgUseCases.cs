@@ -136,14 +136,29 @@ public sealed class MoveOrg(JishiDbContext db)
             throw new InvalidInputException([structural]);
         }
 
-        if (OrgRules.IsBelowTownship(parent))
+        var oldPath = org.Path;
+        var belowTownship = OrgRules.IsBelowTownship(parent);
+        if (belowTownship)
         {
+            // G-14 holds for the whole subtree: under a township/subdistrict committee no committee may approve.
             org.IsUnderTownshipOrSubdistrict = true;
+            var upperBound = Organisation.SubtreeUpperBound(oldPath);
+            var approving = await db.Orgs.IgnoreQueryFilters()
+                .Where(o => o.Path.CompareTo(oldPath) >= 0 && o.Path.CompareTo(upperBound) < 0 && o.HasAdmissionApprovalAuthority)
+                .OrderBy(o => o.Path).ToListAsync(ct);
+            var refusals = approving.Select(o => o.Id == org.Id ? org : o)
+                .Select(o => ApprovalAuthority.RefuseApprovalAuthority(o.Type, isUnderTownshipOrSubdistrict: true) is { } r
+                    ? r with { Message = $"“{o.Name}”移到乡镇（街道）党委之下后{r.Message}；请先取消其审批权限" }
+                    : null)
+                .OfType<Refusal>().ToList();
+            if (refusals.Count > 0)
+            {
+                throw new RuleViolationException(refusals);
+            }
         }
 
         OrgRules.ThrowIfRefused(org);
 
-        var oldPath = org.Path;
         var newPath = parent.ChildPath(org.Id);
         var depthShift = parent.Depth + 1 - org.Depth;
         var upper = Organisation.SubtreeUpperBound(oldPath);
@@ -158,6 +173,13 @@ public sealed class MoveOrg(JishiDbContext db)
                 .SetProperty(o => o.Depth, o => o.Depth + depthShift), ct);
         await db.Orgs.IgnoreQueryFilters().Where(o => o.Id == org.Id)
             .ExecuteUpdateAsync(s => s.SetProperty(o => o.ParentId, parent.Id), ct);
+        if (belowTownship)
+        {
+            var newUpper = Organisation.SubtreeUpperBound(newPath);
+            await db.Orgs.IgnoreQueryFilters()
+                .Where(o => o.Path.CompareTo(newPath) >= 0 && o.Path.CompareTo(newUpper) < 0)
+                .ExecuteUpdateAsync(s => s.SetProperty(o => o.IsUnderTownshipOrSubdistrict, true), ct);
+        }
         await db.People.IgnoreQueryFilters()
             .Where(p => p.OrgPath.CompareTo(oldPath) >= 0 && p.OrgPath.CompareTo(upper) < 0)
             .ExecuteUpdateAsync(s => s.SetProperty(p => p.OrgPath, p => newPath + p.OrgPath.Substring(oldPath.Length)), ct);
@@ -198,7 +220,7 @@ public sealed class ListOrgs(JishiDbContext db)
                     .OrderBy(o => o.Path).ToListAsync(ct);
             }
 
-            return await orgs.Where(o => o.ParentId == parentId).OrderBy(o => o.CreatedAt).ThenBy(o => o.Id).ToListAsync(ct);
+            return await orgs.Where(o => o.ParentId == parentId).OrderBy(o => o.Id).ToListAsync(ct);
         }
 
         if (subtree)
@@ -211,7 +233,7 @@ public sealed class ListOrgs(JishiDbContext db)
             return await orgs.Where(o => o.Path == scopePath).ToListAsync(ct);
         }
 
-        return await orgs.Where(o => o.ParentId == null).OrderBy(o => o.CreatedAt).ThenBy(o => o.Id).ToListAsync(ct);
+        return await orgs.Where(o => o.ParentId == null).OrderBy(o => o.Id).ToListAsync(ct);
     }
 }
 

@@ -99,7 +99,7 @@ public sealed class GetPerson(JishiDbContext db)
         await db.People.AsNoTracking().FirstOrDefaultAsync(p => p.Id == id, ct) ?? throw new NotFoundException("人员", id);
 }
 
-/// <summary>Finds people in scope by name or by the last digits of the id number, newest first.</summary>
+/// <summary>Finds people in scope by name or by the last digits of the id number, newest first (ids sort by creation).</summary>
 public sealed class ListPeople(JishiDbContext db)
 {
     public async Task<(IReadOnlyList<Person> Items, int Total)> Handle(string? q, int page, int pageSize, CancellationToken ct = default)
@@ -114,7 +114,7 @@ public sealed class ListPeople(JishiDbContext db)
         }
 
         var total = await people.CountAsync(ct);
-        var items = await people.OrderByDescending(p => p.CreatedAt).ThenBy(p => p.Id)
+        var items = await people.OrderByDescending(p => p.Id)
             .Skip((page - 1) * pageSize).Take(pageSize).ToListAsync(ct);
         return (items, total);
     }
@@ -178,7 +178,11 @@ public sealed class UpdatePerson(JishiDbContext db)
 
         PersonFields.ApplyTexts(v, person, ethnicity, phone, unit, hukou, residence, outflow, inflow);
         v.ThrowIfInvalid();
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
         await db.SaveChangesAsync(ct);
+        await db.Members.IgnoreQueryFilters().Where(m => m.PersonId == person.Id && m.Name != person.Name)
+            .ExecuteUpdateAsync(s => s.SetProperty(m => m.Name, person.Name), ct);
+        await tx.CommitAsync(ct);
         return person;
     }
 

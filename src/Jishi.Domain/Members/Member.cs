@@ -7,6 +7,10 @@ public sealed class Member
 
     public required string PersonId { get; init; }
 
+    /// <summary>Copy of the person's name (kept in step by the person's updates) so that the registry is searched and
+    /// sorted by name within the caller's scope without reaching into people outside it.</summary>
+    public string Name { get; set; } = "";
+
     public required string OrgId { get; set; }
 
     /// <summary>Copy of the organisation's path (kept in step on moves) for scope filtering.</summary>

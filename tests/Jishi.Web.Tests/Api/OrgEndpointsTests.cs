@@ -54,28 +54,70 @@ public sealed class OrgEndpointsTests(JishiFactory factory) : IClassFixture<Jish
         var second = await admin.CreateOrgAsync("第二党支部", "Branch", county);
         await admin.CreateOrgAsync("党小组", "PartyCell", first);
 
-        var reply = await admin.GetAsync($"/api/v1/orgs?parentId={county}");
+        var list = await admin.GetOkAsync($"/api/v1/orgs?parentId={county}");
 
-        Assert.Equal(200, reply.Status);
-        var ids = reply.Json.GetProperty("items").EnumerateArray().Select(o => o.GetProperty("id").GetString()).ToList();
-        Assert.Equal(2, reply.Json.GetProperty("total").GetInt32());
+        var ids = list.GetProperty("items").EnumerateArray().Select(o => o.GetProperty("id").GetString()).ToList();
+        Assert.Equal(2, list.GetProperty("total").GetInt32());
         Assert.Equal(new[] { first, second }.Order(), ids.Order());
     }
 
-    [Fact]
-    public async Task ABranchWithApprovalAuthority_IsRefusedByG14AndNotCreated()
+    [Theory]
+    [InlineData("Branch")]
+    [InlineData("GeneralBranch")]
+    [InlineData("PartyCell")]
+    [InlineData("TemporaryOrg")]
+    [InlineData("LeadingPartyGroup")]
+    public async Task AnOrgThatMayNeverApprove_WithApprovalAuthority_IsRefusedByG14(string type)
     {
         var county = await admin.CreateOrgAsync("某县委", "CountyCommittee");
-        var before = await admin.GetAsync($"/api/v1/orgs?parentId={county}");
+        var parent = type == "PartyCell" ? await admin.CreateOrgAsync("某党支部", "Branch", county) : county;
+
+        var reply = await admin.PostAsync("/api/v1/orgs",
+            new { name = "有审批权的组织", type, parentId = parent, hasAdmissionApprovalAuthority = true });
+
+        var refusal = Problem.AssertRefused(reply, "G-14-approval-authority");
+        Assert.Equal(new[] { "article", "message", "rule", "severity" }, refusal.EnumerateObject().Select(p => p.Name).Order());
+    }
+
+    [Fact]
+    public async Task ABranchRefusedByG14_IsNotCreated()
+    {
+        var county = await admin.CreateOrgAsync("某县委", "CountyCommittee");
+        var before = await admin.GetOkAsync($"/api/v1/orgs?parentId={county}");
 
         var reply = await admin.PostAsync("/api/v1/orgs",
             new { name = "有审批权的党支部", type = "Branch", parentId = county, hasAdmissionApprovalAuthority = true });
 
         Problem.AssertRefused(reply, "G-14-approval-authority");
-        var after = await admin.GetAsync($"/api/v1/orgs?parentId={county}");
-        Assert.Equal(0, before.Json.GetProperty("total").GetInt32());
-        Assert.Equal(0, after.Json.GetProperty("total").GetInt32());
-        Assert.Empty(after.Json.GetProperty("items").EnumerateArray());
+        var after = await admin.GetOkAsync($"/api/v1/orgs?parentId={county}");
+        Assert.Equal(0, before.GetProperty("total").GetInt32());
+        Assert.Equal(0, after.GetProperty("total").GetInt32());
+        Assert.Empty(after.GetProperty("items").EnumerateArray());
+    }
+
+    [Fact]
+    public async Task PatchingApprovalAuthorityOntoABranch_IsRefusedByG14AndChangesNothing()
+    {
+        var county = await admin.CreateOrgAsync("某县委", "CountyCommittee");
+        var branch = await admin.CreateOrgAsync("某党支部", "Branch", county);
+
+        var reply = await admin.PatchAsync($"/api/v1/orgs/{branch}", new { name = "改名的党支部", hasAdmissionApprovalAuthority = true });
+
+        Problem.AssertRefused(reply, "G-14-approval-authority");
+        var fetched = await admin.GetOkAsync($"/api/v1/orgs/{branch}");
+        Assert.False(fetched.GetProperty("hasAdmissionApprovalAuthority").GetBoolean());
+        Assert.Equal("某党支部", fetched.GetProperty("name").GetString());
+    }
+
+    [Fact]
+    public async Task ListingTopLevelOrgs_AsAnAdmin_Answers200()
+    {
+        var county = await admin.CreateOrgAsync("顶层县委", "CountyCommittee");
+
+        var list = await admin.GetOkAsync("/api/v1/orgs");
+
+        Assert.Contains(list.GetProperty("items").EnumerateArray(), o => o.GetProperty("id").GetString() == county);
+        Assert.Equal(list.GetProperty("items").GetArrayLength(), list.GetProperty("total").GetInt32());
     }
 
     [Fact]
@@ -148,6 +190,26 @@ public sealed class OrgEndpointsTests(JishiFactory factory) : IClassFixture<Jish
         Problem.AssertInvalid(reply, "parentId");
         var stillTop = await admin.GetAsync($"/api/v1/orgs/{county}");
         Assert.Equal(JsonValueKind.Null, stillTop.Json.GetProperty("parentId").ValueKind);
+    }
+
+    [Fact]
+    public async Task MovingABranchToAnotherCounty_MovesItsMembersAlong()
+    {
+        var first = await admin.CreateOrgAsync("甲县委", "CountyCommittee");
+        var second = await admin.CreateOrgAsync("乙县委", "CountyCommittee");
+        var committee = await admin.CreateOrgAsync("某公司党委", "PrimaryCommittee", first);
+        var branch = await admin.CreateOrgAsync("某党支部", "Branch", committee);
+        var member = await admin.CreateMemberAsync(await admin.CreatePersonAsync("迁移某", IdNumbers.Unique(), branch), branch);
+
+        var reply = await admin.PostAsync($"/api/v1/orgs/{branch}/move", new { parentId = second });
+
+        Assert.True(reply.Status == 200, reply.ToString());
+        Assert.Equal(second, reply.Json.GetProperty("parentId").GetString());
+        Assert.Equal(1, reply.Json.GetProperty("depth").GetInt32());
+        var ofSecond = await admin.GetOkAsync($"/api/v1/members?orgId={second}");
+        var ofFirst = await admin.GetOkAsync($"/api/v1/members?orgId={first}");
+        Assert.Equal([member], ofSecond.GetProperty("items").EnumerateArray().Select(m => m.GetProperty("id").GetString()));
+        Assert.Equal(0, ofFirst.GetProperty("total").GetInt32());
     }
 
     [Fact]

@@ -92,17 +92,116 @@ public sealed class ScopeTests(JishiFactory factory) : IClassFixture<JishiFactor
         var tree = await TreeAsync();
         var manager = await factory.UserAsync("Manager", tree.A);
 
-        var org = await manager.GetAsync($"/api/v1/orgs/{tree.A}");
-        var person = await manager.GetAsync($"/api/v1/people/{tree.PersonA}");
-        var members = await manager.GetAsync($"/api/v1/members?orgId={tree.A}");
-        var all = await manager.GetAsync("/api/v1/members");
+        var org = await manager.GetOkAsync($"/api/v1/orgs/{tree.A}");
+        var person = await manager.GetOkAsync($"/api/v1/people/{tree.PersonA}");
+        var member = await manager.GetOkAsync($"/api/v1/members/{tree.MemberA}");
+        var members = await manager.GetOkAsync($"/api/v1/members?orgId={tree.A}");
 
-        Assert.Equal(200, org.Status);
-        Assert.Equal(200, person.Status);
-        Assert.Equal(200, members.Status);
-        Assert.Equal([tree.MemberA], members.Json.GetProperty("items").EnumerateArray().Select(m => m.GetProperty("id").GetString()));
-        Assert.Equal([tree.MemberA], all.Json.GetProperty("items").EnumerateArray().Select(m => m.GetProperty("id").GetString()));
-        Assert.Equal(1, all.Json.GetProperty("total").GetInt32());
+        Assert.Equal(tree.A, org.GetProperty("id").GetString());
+        Assert.Equal(tree.PersonA, person.GetProperty("id").GetString());
+        Assert.Equal(tree.MemberA, member.GetProperty("id").GetString());
+        Assert.Equal([tree.MemberA], members.GetProperty("items").EnumerateArray().Select(m => m.GetProperty("id").GetString()));
+        Assert.Equal(1, members.GetProperty("total").GetInt32());
+    }
+
+    [Fact]
+    public async Task AManagerOfBranchA_ListingMembersWithoutAnOrg_SeesOnlyBranchA()
+    {
+        var tree = await TreeAsync();
+        var manager = await factory.UserAsync("Manager", tree.A);
+
+        var all = await manager.GetOkAsync("/api/v1/members");
+
+        Assert.Equal([tree.MemberA], all.GetProperty("items").EnumerateArray().Select(m => m.GetProperty("id").GetString()));
+        Assert.Equal(1, all.GetProperty("total").GetInt32());
+    }
+
+    [Fact]
+    public async Task AManagerOfBranchA_SearchingMembersByTheNameOfOneInBranchB_FindsNothing()
+    {
+        var tree = await TreeAsync();
+        var manager = await factory.UserAsync("Manager", tree.A);
+
+        var found = await manager.GetOkAsync($"/api/v1/members?q={Uri.EscapeDataString("乙某")}");
+
+        Assert.Equal(0, found.GetProperty("total").GetInt32());
+        Assert.Empty(found.GetProperty("items").EnumerateArray());
+    }
+
+    [Fact]
+    public async Task AManagerOfBranchA_ListingOrgs_SeesItsBranchAsTheTop()
+    {
+        var tree = await TreeAsync();
+        var manager = await factory.UserAsync("Manager", tree.A);
+
+        var tops = await manager.GetOkAsync("/api/v1/orgs");
+
+        Assert.Equal([tree.A], tops.GetProperty("items").EnumerateArray().Select(o => o.GetProperty("id").GetString()));
+    }
+
+    [Fact]
+    public async Task AManagerOfBranchA_ListingTheChildrenOfTheCounty_Is404()
+    {
+        var tree = await TreeAsync();
+        var manager = await factory.UserAsync("Manager", tree.A);
+
+        Problem.Assert(await manager.GetAsync($"/api/v1/orgs?parentId={tree.County}"), 404);
+    }
+
+    public static TheoryData<string, string, string> ManagerWritesOutsideScope() => new()
+    {
+        { "PATCH", "/api/v1/orgs/{b}", """{"name":"越权改名"}""" },
+        { "POST", "/api/v1/orgs", """{"name":"越权新建","type":"PartyCell","parentId":"{b}"}""" },
+        { "POST", "/api/v1/orgs/{a}/move", """{"parentId":"{b}"}""" },
+        { "PATCH", "/api/v1/people/{personB}", """{"phone":"13800000000"}""" },
+        { "POST", "/api/v1/members/{memberB}/sanctions", """{"type":"Warning","approvedDate":"2026-01-05"}""" },
+    };
+
+    [Theory]
+    [MemberData(nameof(ManagerWritesOutsideScope))]
+    public async Task AManagerOfBranchA_WritingOutsideItsScope_Is404(string method, string url, string body)
+    {
+        var tree = await TreeAsync();
+        var manager = await factory.UserAsync("Manager", tree.A);
+
+        var reply = method == "POST"
+            ? await manager.PostRawAsync(Fill(url, tree), Fill(body, tree))
+            : await manager.PatchRawAsync(Fill(url, tree), Fill(body, tree));
+
+        Problem.Assert(reply, 404);
+        var orgB = await admin.GetOkAsync($"/api/v1/orgs/{tree.B}");
+        Assert.Equal("乙党支部", orgB.GetProperty("name").GetString());
+        var orgA = await admin.GetOkAsync($"/api/v1/orgs/{tree.A}");
+        Assert.Equal(tree.County, orgA.GetProperty("parentId").GetString());
+        var personB = await admin.GetOkAsync($"/api/v1/people/{tree.PersonB}");
+        Assert.Equal(JsonValueKind.Null, personB.GetProperty("phone").ValueKind);
+        var memberB = await admin.GetOkAsync($"/api/v1/members/{tree.MemberB}");
+        Assert.Empty(memberB.GetProperty("sanctions").EnumerateArray());
+    }
+
+    [Fact]
+    public async Task AManagerOfBranchA_EnteringAPersonOfBranchBAsAMember_Is404()
+    {
+        var tree = await TreeAsync();
+        var personB = await admin.CreatePersonAsync("乙某二", IdNumbers.Unique(), tree.B);
+        var manager = await factory.UserAsync("Manager", tree.A);
+
+        var reply = await manager.PostAsync("/api/v1/members", new { personId = personB, orgId = tree.A, status = "FullMember" });
+
+        Problem.Assert(reply, 404);
+    }
+
+    [Fact]
+    public async Task AManagerOfBranchA_IssuingATokenForAnotherUser_Is403()
+    {
+        var tree = await TreeAsync();
+        var other = await admin.PostAsync("/api/v1/users",
+            new { userName = $"o{Guid.NewGuid():N}"[..20], displayName = "别人", orgId = tree.B, role = "Manager" });
+        var manager = await factory.UserAsync("Manager", tree.A);
+
+        var reply = await manager.PostAsync($"/api/v1/users/{other.Id}/tokens", new { });
+
+        Problem.Assert(reply, 403);
     }
 
     [Fact]
@@ -115,8 +214,8 @@ public sealed class ScopeTests(JishiFactory factory) : IClassFixture<JishiFactor
         var reply = await manager.PostAsync("/api/v1/people", new { name = "越权登记", idNumber, orgId = tree.B });
 
         Problem.Assert(reply, 404);
-        var search = await admin.GetAsync($"/api/v1/people?q={idNumber}");
-        Assert.Equal(0, search.Json.GetProperty("total").GetInt32());
+        var registered = await admin.PostAsync("/api/v1/people", new { name = "正常登记", idNumber, orgId = tree.B });
+        Assert.True(registered.Status == 201, registered.ToString());
     }
 
     [Fact]
@@ -125,22 +224,33 @@ public sealed class ScopeTests(JishiFactory factory) : IClassFixture<JishiFactor
         var tree = await TreeAsync();
         var viewer = await factory.UserAsync("Viewer", tree.County);
 
-        var county = await viewer.GetAsync($"/api/v1/orgs/{tree.County}");
-        var b = await viewer.GetAsync($"/api/v1/orgs/{tree.B}");
-        var children = await viewer.GetAsync($"/api/v1/orgs?parentId={tree.County}");
-        var person = await viewer.GetAsync($"/api/v1/people/{tree.PersonB}");
-        var member = await viewer.GetAsync($"/api/v1/members/{tree.MemberA}");
-        var members = await viewer.GetAsync($"/api/v1/members?orgId={tree.County}");
+        var county = await viewer.GetOkAsync($"/api/v1/orgs/{tree.County}");
+        var b = await viewer.GetOkAsync($"/api/v1/orgs/{tree.B}");
+        var person = await viewer.GetOkAsync($"/api/v1/people/{tree.PersonB}");
+        var member = await viewer.GetOkAsync($"/api/v1/members/{tree.MemberA}");
+        var members = await viewer.GetOkAsync($"/api/v1/members?orgId={tree.County}");
 
-        Assert.Equal(200, county.Status);
-        Assert.Equal(200, b.Status);
-        Assert.Equal(2, children.Json.GetProperty("total").GetInt32());
-        Assert.Equal(200, person.Status);
-        Assert.Equal(200, member.Status);
-        Assert.Equal(2, members.Json.GetProperty("total").GetInt32());
+        Assert.Equal(tree.County, county.GetProperty("id").GetString());
+        Assert.Equal(tree.B, b.GetProperty("id").GetString());
+        Assert.Equal(tree.PersonB, person.GetProperty("id").GetString());
+        Assert.Equal(tree.MemberA, member.GetProperty("id").GetString());
+        Assert.Equal(2, members.GetProperty("total").GetInt32());
         Assert.Equal(
             new[] { tree.MemberA, tree.MemberB }.Order(),
-            members.Json.GetProperty("items").EnumerateArray().Select(m => m.GetProperty("id").GetString()!).Order());
+            members.GetProperty("items").EnumerateArray().Select(m => m.GetProperty("id").GetString()!).Order());
+    }
+
+    [Fact]
+    public async Task AViewerOfTheCounty_ListsTheCountysChildren()
+    {
+        var tree = await TreeAsync();
+        var viewer = await factory.UserAsync("Viewer", tree.County);
+
+        var children = await viewer.GetOkAsync($"/api/v1/orgs?parentId={tree.County}");
+
+        Assert.Equal(2, children.GetProperty("total").GetInt32());
+        Assert.Equal(new[] { tree.A, tree.B }.Order(),
+            children.GetProperty("items").EnumerateArray().Select(o => o.GetProperty("id").GetString()!).Order());
     }
 
     public static TheoryData<string, string, string> ViewerWrites() => new()
@@ -161,24 +271,27 @@ public sealed class ScopeTests(JishiFactory factory) : IClassFixture<JishiFactor
     {
         var tree = await TreeAsync();
         var viewer = await factory.UserAsync("Viewer", tree.County);
-        string Fill(string s) => s.Replace("{county}", tree.County, StringComparison.Ordinal)
-            .Replace("{a}", tree.A, StringComparison.Ordinal).Replace("{b}", tree.B, StringComparison.Ordinal)
-            .Replace("{personB}", tree.PersonB, StringComparison.Ordinal)
-            .Replace("{memberB}", tree.MemberB, StringComparison.Ordinal)
-            .Replace("{idNumber}", IdNumbers.Unique(), StringComparison.Ordinal);
 
         var reply = method == "POST"
-            ? await viewer.PostRawAsync(Fill(url), Fill(body))
-            : await viewer.PatchRawAsync(Fill(url), Fill(body));
+            ? await viewer.PostRawAsync(Fill(url, tree), Fill(body, tree))
+            : await viewer.PatchRawAsync(Fill(url, tree), Fill(body, tree));
 
         Problem.Assert(reply, 403);
-        var orgB = await admin.GetAsync($"/api/v1/orgs/{tree.B}");
-        Assert.Equal("乙党支部", orgB.Json.GetProperty("name").GetString());
-        Assert.Equal(tree.County, orgB.Json.GetProperty("parentId").GetString());
-        var children = await admin.GetAsync($"/api/v1/orgs?parentId={tree.County}");
-        Assert.Equal(2, children.Json.GetProperty("total").GetInt32());
-        var memberB = await admin.GetAsync($"/api/v1/members/{tree.MemberB}");
-        Assert.Equal(JsonValueKind.Array, memberB.Json.GetProperty("sanctions").ValueKind);
-        Assert.Empty(memberB.Json.GetProperty("sanctions").EnumerateArray());
+        var orgB = await admin.GetOkAsync($"/api/v1/orgs/{tree.B}");
+        Assert.Equal("乙党支部", orgB.GetProperty("name").GetString());
+        var orgA = await admin.GetOkAsync($"/api/v1/orgs/{tree.A}");
+        Assert.Equal(tree.County, orgA.GetProperty("parentId").GetString());
+        var personB = await admin.GetOkAsync($"/api/v1/people/{tree.PersonB}");
+        Assert.Equal(JsonValueKind.Null, personB.GetProperty("phone").ValueKind);
+        var memberB = await admin.GetOkAsync($"/api/v1/members/{tree.MemberB}");
+        Assert.Empty(memberB.GetProperty("sanctions").EnumerateArray());
     }
+
+    private static string Fill(string text, Tree tree) => text
+        .Replace("{county}", tree.County, StringComparison.Ordinal)
+        .Replace("{a}", tree.A, StringComparison.Ordinal)
+        .Replace("{b}", tree.B, StringComparison.Ordinal)
+        .Replace("{personB}", tree.PersonB, StringComparison.Ordinal)
+        .Replace("{memberB}", tree.MemberB, StringComparison.Ordinal)
+        .Replace("{idNumber}", IdNumbers.Unique(), StringComparison.Ordinal);
 }

@@ -143,6 +143,11 @@ namespace Jishi.App.Data.Migrations.Postgres
                     b.Property<DateTimeOffset>("CreatedAt")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
                     b.Property<string>("OrgId")
                         .IsRequired()
                         .HasMaxLength(20)
@@ -178,6 +183,8 @@ namespace Jishi.App.Data.Migrations.Postgres
 
                     b.HasIndex("PersonId")
                         .IsUnique();
+
+                    b.HasIndex("OrgPath", "Name");
 
                     b.ToTable("members", (string)null);
                 });

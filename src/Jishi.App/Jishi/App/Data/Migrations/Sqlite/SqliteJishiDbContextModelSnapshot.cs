@@ -138,6 +138,11 @@ namespace Jishi.App.Data.Migrations.Sqlite
                     b.Property<DateTimeOffset>("CreatedAt")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("OrgId")
                         .IsRequired()
                         .HasMaxLength(20)
@@ -172,6 +177,8 @@ namespace Jishi.App.Data.Migrations.Sqlite
 
                     b.HasIndex("PersonId")
                         .IsUnique();
+
+                    b.HasIndex("OrgPath", "Name");
 
                     b.ToTable("members", (string)null);
                 });
