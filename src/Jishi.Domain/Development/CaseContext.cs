@@ -1,0 +1,114 @@
+using Jishi.Domain.Calendar;
+using Jishi.Domain.Members;
+using Jishi.Domain.Organisations;
+
+namespace Jishi.Domain.Development;
+
+/// <summary>What the engine knows of an organisation.</summary>
+public sealed record OrgFacts(
+    string Id,
+    string Name,
+    OrgType Type,
+    string? ParentId,
+    bool HasCommittee,
+    bool HasAdmissionApprovalAuthority,
+    bool IsUnderTownshipOrSubdistrict,
+    bool MeetsDevelopmentConditions)
+{
+    /// <summary>A 党委 (committee) — what the rules mean by "上级党委": not a branch, general branch, cell or department.</summary>
+    public bool IsCommittee => Type is OrgType.CentralCommittee or OrgType.ProvincialCommittee or OrgType.PrefecturalCommittee
+        or OrgType.CountyCommittee or OrgType.PrimaryCommittee or OrgType.TownshipCommittee or OrgType.SubdistrictCommittee
+        or OrgType.WorkingCommittee;
+
+    public bool IsCountyOrAbove => Type is OrgType.CentralCommittee or OrgType.ProvincialCommittee
+        or OrgType.PrefecturalCommittee or OrgType.CountyCommittee;
+
+    public string Label => $"{Name}（{Type.Label()}）";
+}
+
+/// <summary>What the engine knows of a person in the member registry, with sanctions (G-15, G-16).</summary>
+public sealed record MemberFacts(
+    string Id,
+    string PersonId,
+    string Name,
+    string OrgId,
+    MemberStatus Status,
+    DateOnly? PartyAgeStartDate,
+    IReadOnlyList<Sanction> Sanctions)
+{
+    /// <summary>G-15: a full member on <paramref name="date"/> (full membership counts from the party-age start date).</summary>
+    public bool IsFullMemberOn(DateOnly date) =>
+        Status == MemberStatus.FullMember && (PartyAgeStartDate is null || PartyAgeStartDate <= date);
+
+    /// <summary>Under 留党察看 with rights not yet restored on <paramref name="date"/>.</summary>
+    public bool IsUnderDisciplinaryProbationOn(DateOnly date) =>
+        Sanctions.Any(s => s.Type == SanctionType.DisciplinaryProbation && s.IsInEffectOn(date));
+
+    /// <summary>Within the effect period of a 警告, 严重警告 or 撤销党内职务 on <paramref name="date"/> (G-16).</summary>
+    public Sanction? LesserSanctionInEffectOn(DateOnly date) =>
+        Sanctions.FirstOrDefault(s => s.Type is SanctionType.Warning or SanctionType.SeriousWarning or SanctionType.RemovalFromPartyPost
+            && s.IsInEffectOn(date));
+}
+
+/// <summary>What the engine knows of the person whose case it is.</summary>
+public sealed record PersonFacts(
+    string Id,
+    string Name,
+    DateOnly BirthDate,
+    bool IsMobile,
+    string? UnitName,
+    bool? UnitHasPartyOrg,
+    DateOnly? ExpectedDepartureDate);
+
+/// <summary>
+/// The facts outside the case that its rules need, gathered by the application before asking the engine:
+/// today (G-05), the person, the case's organisation and its ancestors, every organisation and member the step names,
+/// the branch's voters on the step's date (G-08), the official calendar (G-03), the 志愿书 serial register.
+/// </summary>
+public sealed class CaseContext
+{
+    public required DateOnly Today { get; init; }
+
+    public required PersonFacts Person { get; init; }
+
+    /// <summary>The organisation handling the case (usually a branch) and then its ancestors, nearest first.</summary>
+    public required IReadOnlyList<OrgFacts> OrgChain { get; init; }
+
+    /// <summary>Every organisation the step names (and the chain), by id.</summary>
+    public required IReadOnlyDictionary<string, OrgFacts> Orgs { get; init; }
+
+    /// <summary>Every member the step or the case names, by member id.</summary>
+    public required IReadOnlyDictionary<string, MemberFacts> Members { get; init; }
+
+    /// <summary>Members of the case's branch with voting rights on the step's date (G-08).</summary>
+    public IReadOnlySet<string> EligibleVoterIds { get; init; } = new HashSet<string>();
+
+    /// <summary>Whether the case's branch has party cells (R-13-candidate-opinions, R-32).</summary>
+    public bool BranchHasCells { get; init; }
+
+    public required WorkingDayCalendar Calendar { get; init; }
+
+    /// <summary>The state of a 志愿书 serial in the register: null when unknown to the register .</summary>
+    public Func<string, SerialState?> SerialState { get; init; } = _ => null;
+
+    public OrgFacts CaseOrg => OrgChain[0];
+
+    /// <summary>The nearest committee (党委) above the case's organisation: "上级党委".</summary>
+    public OrgFacts? HigherCommittee => OrgChain.Skip(1).FirstOrDefault(o => o.IsCommittee);
+
+    public OrgFacts? Org(string? id) => id is not null && Orgs.TryGetValue(id, out var o) ? o : null;
+
+    public MemberFacts? Member(string? id) => id is not null && Members.TryGetValue(id, out var m) ? m : null;
+}
+
+/// <summary>Where a 志愿书 serial stands in the register (R-18-admission-form-issuance).</summary>
+public enum SerialState
+{
+    /// <summary>Received by the committee, not yet issued: may be issued.</summary>
+    Available,
+
+    /// <summary>Already issued to someone (a duplicate).</summary>
+    Issued,
+
+    Voided,
+}

@@ -1,0 +1,138 @@
+namespace Jishi.Domain.Development;
+
+/// <summary>
+/// The state of a development case, derived only by replaying its recorded steps through the transition table.
+/// Dates that the rules derive (probation, expiry, party age) are computed here, never typed in.
+/// </summary>
+public sealed class CaseState
+{
+    private readonly List<CaseEvent> events = [];
+
+    public DevelopmentStage Stage { get; private set; } = DevelopmentStage.Applicant;
+
+    public CaseStatus Status { get; private set; } = CaseStatus.Open;
+
+    public IReadOnlyList<CaseEvent> Events => events;
+
+    public int NextSeq => events.Count + 1;
+
+    public DateOnly? ApplicationReceivedDate { get; private set; }
+
+    public DateOnly? ActivistDate { get; private set; }
+
+    public DateOnly? CandidateListedDate { get; private set; }
+
+    public DateOnly? PreReviewPassedDate { get; private set; }
+
+    /// <summary>支部大会通过接收之日 = 预备期起算日 .</summary>
+    public DateOnly? AssemblyDate { get; private set; }
+
+    public DateOnly? ApprovalDate { get; private set; }
+
+    public DateOnly? ProbationStartDate => AssemblyDate is not null && Stage >= DevelopmentStage.ProbationaryMember ? AssemblyDate : null;
+
+    /// <summary>预备期最后一日: start + 1 year − 1 day (R-31-probation-period).</summary>
+    public DateOnly? ProbationEndDate => ExpiryDate?.AddDays(-1);
+
+    /// <summary>预备期满之日: start + 1 year (G-02).</summary>
+    public DateOnly? ExpiryDate => ProbationStartDate?.AddYears(1);
+
+    public int? ExtensionMonths { get; private set; }
+
+    /// <summary>延长后预备期满之日 = ExpiryDate + L months (R-31-extension).</summary>
+    public DateOnly? ExtendedExpiryDate => ExtensionMonths is { } l ? ExpiryDate?.AddMonths(l) : null;
+
+    /// <summary>The date from which the probationary member may be discussed for confirmation.</summary>
+    public DateOnly? CurrentExpiryDate => ExtendedExpiryDate ?? ExpiryDate;
+
+    public DateOnly? PartyAgeStartDate { get; private set; }
+
+    public IEnumerable<CaseEvent> Of(CaseEventType type) => events.Where(e => e.Type == type);
+
+    public CaseEvent? Last(CaseEventType type) => events.LastOrDefault(e => e.Type == type);
+
+    /// <summary>Steps of a type recorded while the case was at <paramref name="stage"/> (e.g. the branch review for
+    /// admission vs the one for confirmation).</summary>
+    public IEnumerable<CaseEvent> OfAtStage(CaseEventType type, DevelopmentStage stage) =>
+        stagesAt.Where(x => x.Event.Type == type && x.Stage == stage).Select(x => x.Event);
+
+    private readonly List<(CaseEvent Event, DevelopmentStage Stage)> stagesAt = [];
+
+    /// <summary>The last admission vote that passed, if any.</summary>
+    public CaseEvent? PassedAdmissionVote =>
+        events.LastOrDefault(e => e.Type == CaseEventType.AdmissionVoteHeld && e.Data.Result == AssemblyResult.Passed);
+
+    /// <summary>The last confirmation vote, if any.</summary>
+    public CaseEvent? LastConfirmationVote => Last(CaseEventType.ConfirmationVoteHeld);
+
+    /// <summary>Whether an extension of probation was decided (at most one, R-31-extension).</summary>
+    public bool ExtensionUsed => ExtensionMonths is not null;
+
+    public static CaseState Replay(IEnumerable<CaseEvent> recorded)
+    {
+        var state = new CaseState();
+        foreach (var e in recorded)
+        {
+            state.Apply(e);
+        }
+
+        return state;
+    }
+
+    /// <summary>Applies an accepted step. A step the transition table does not allow here is a programming error.</summary>
+    public void Apply(CaseEvent e)
+    {
+        if (e.Type != CaseEventType.ApplicationReceived && TransitionTable.Find(Stage, Status, e.Type) is null)
+        {
+            throw new InvalidOperationException($"{e.Type} is not allowed at {Stage}/{Status}");
+        }
+
+        stagesAt.Add((e, Stage));
+        events.Add(e);
+        switch (e.Type)
+        {
+            case CaseEventType.ApplicationReceived:
+                ApplicationReceivedDate = e.Date;
+                break;
+            case CaseEventType.ActivistDesignated:
+                ActivistDate = e.Date;
+                Stage = DevelopmentStage.Activist;
+                break;
+            case CaseEventType.CandidateListed:
+                CandidateListedDate = e.Date;
+                Stage = DevelopmentStage.Candidate;
+                break;
+            case CaseEventType.PreReviewPassed:
+                PreReviewPassedDate = e.Date;
+                break;
+            case CaseEventType.AdmissionVoteHeld when e.Data.Result == AssemblyResult.Passed:
+                AssemblyDate = e.Date;
+                break;
+            case CaseEventType.AdmissionApproved:
+                ApprovalDate = e.Date;
+                Stage = DevelopmentStage.ProbationaryMember;
+                break;
+            case CaseEventType.AdmissionRejected:
+                ApprovalDate = e.Date;
+                Status = CaseStatus.AdmissionNotApproved;
+                break;
+            case CaseEventType.ConfirmationApproved:
+                switch (e.Data.ConfirmationOutcome)
+                {
+                    case ConfirmationOutcome.ConfirmOnTime:
+                    case ConfirmationOutcome.Confirm:
+                        PartyAgeStartDate = CurrentExpiryDate;
+                        Stage = DevelopmentStage.FullMember;
+                        break;
+                    case ConfirmationOutcome.ExtendProbation:
+                        ExtensionMonths = e.Data.ExtensionMonths;
+                        break;
+                    case ConfirmationOutcome.CancelProbation:
+                        Status = CaseStatus.ProbationCancelled;
+                        break;
+                }
+
+                break;
+        }
+    }
+}

@@ -1,0 +1,86 @@
+namespace Jishi.Domain.Development;
+
+/// <summary>A statutory (or configured practice, P-xx) deadline that applies to a case now, and whether it was met.</summary>
+public sealed record Deadline(string Rule, DateOnly DueDate, bool Satisfied);
+
+/// <summary>
+/// The deadlines of a case, derived from its state: each with the rule it comes from, its due date (G-01 calendar
+/// months, inclusive) and whether the step it asks for has been recorded. Practice thresholds of RULES.md §6 (P-01,
+/// P-02, P-04 … P-07: 30 days) apply where the regulations say only "及时".
+/// </summary>
+public static class Deadlines
+{
+    public const int PracticeDays = 30;
+
+    public static IReadOnlyList<Deadline> Of(CaseState s)
+    {
+        var list = new List<Deadline>();
+        if (s.Status != CaseStatus.Open && s.Status is not (CaseStatus.AdmissionNotApproved or CaseStatus.ProbationCancelled))
+        {
+            return list;
+        }
+
+        bool Has(CaseEventType t) => s.Of(t).Any();
+
+        if (s.ApplicationReceivedDate is { } received)
+        {
+            list.Add(new("R-07-talk-within-1-month", received.AddMonths(1), Has(CaseEventType.ApplicationTalkHeld)));
+        }
+
+        if (s.ActivistDate is { } activist)
+        {
+            list.Add(new("R-08-activist-filing", activist.AddDays(PracticeDays), Has(CaseEventType.ActivistFiled)));
+            list.Add(new("R-09-mentor-count-and-status", activist.AddDays(PracticeDays), Has(CaseEventType.MentorAssigned)));
+            if (s.Stage == DevelopmentStage.Activist)
+            {
+                var last = s.Of(CaseEventType.ActivistAssessed).Select(e => e.Date).DefaultIfEmpty(activist).Max();
+                list.Add(new("R-11-half-yearly-assessment", last.AddMonths(6), false));
+            }
+        }
+
+        if (s.PreReviewPassedDate is { } notice && RulesVersions.InForceOn(notice) == RulesVersion.Rules2026)
+        {
+            list.Add(new("R-19-assembly-within-1-month", notice.AddMonths(1), s.AssemblyDate is not null));
+        }
+
+        if (s.AssemblyDate is { } assembly)
+        {
+            var report = s.Of(CaseEventType.AdmissionSubmitted).Select(e => (DateOnly?)e.Date).LastOrDefault() ?? assembly;
+            list.Add(new("R-25-approval-within-3-months", report.AddMonths(3), s.ApprovalDate is not null));
+        }
+
+        if (s.Status == CaseStatus.AdmissionNotApproved && s.ApprovalDate is { } rejected)
+        {
+            list.Add(new("R-24-not-approved-notify", rejected.AddDays(PracticeDays),
+                s.Of(CaseEventType.DecisionAnnounced).Any(e => e.Data.Decision == AnnouncedDecision.NotApproved)));
+            return list;
+        }
+
+        if (s.Stage >= DevelopmentStage.ProbationaryMember && s.ApprovalDate is { } approval)
+        {
+            list.Add(new("R-24-notify", approval.AddDays(PracticeDays),
+                s.Of(CaseEventType.DecisionAnnounced).Any(e => e.Data.Decision == AnnouncedDecision.Admission)));
+            list.Add(new("R-25-filing-to-org-dept", approval.AddDays(PracticeDays), Has(CaseEventType.AdmissionFiled)));
+            list.Add(new("R-28-assign-branch-and-cell", approval.AddDays(PracticeDays), Has(CaseEventType.AssignedToBranchAndCell)));
+            list.Add(new("R-29-oath-within-1-month", approval.AddMonths(1), Has(CaseEventType.OathTaken)));
+        }
+
+        if (s.Stage == DevelopmentStage.ProbationaryMember && s.Status == CaseStatus.Open && s.CurrentExpiryDate is { } expiry)
+        {
+            var voteAfterExpiry = s.Of(CaseEventType.ConfirmationVoteHeld).Any(e => e.Date >= expiry);
+            list.Add(new("R-31-timely-discussion", expiry.AddDays(PracticeDays), voteAfterExpiry));
+            if (s.LastConfirmationVote is { Data.Result: AssemblyResult.Passed } vote && vote.Date >= expiry)
+            {
+                list.Add(new("R-33-confirmation-approval-3-months", vote.Date.AddMonths(3), false));
+            }
+        }
+
+        if (s.Stage == DevelopmentStage.FullMember && s.Last(CaseEventType.ConfirmationApproved) is { } confirmed)
+        {
+            list.Add(new("R-33-notify-and-talk", confirmed.Date.AddDays(PracticeDays),
+                s.Of(CaseEventType.DecisionAnnounced).Any(e => e.Data.Decision == AnnouncedDecision.Confirmation)));
+        }
+
+        return list;
+    }
+}

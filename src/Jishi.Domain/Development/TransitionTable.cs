@@ -1,0 +1,116 @@
+using System.Text;
+
+namespace Jishi.Domain.Development;
+
+/// <summary>One legal step: at <see cref="From"/> (case open) the step <see cref="Event"/> may be recorded; it moves the
+/// case to <see cref="To"/> (stage) or <see cref="ToStatus"/> (terminal status) or leaves it where it is.</summary>
+public sealed record Transition(DevelopmentStage From, CaseEventType Event, DevelopmentStage? To = null, CaseStatus? ToStatus = null,
+    string? Condition = null);
+
+/// <summary>
+/// Every legal step of the development case, declared once (RULES.md §7). Anything not listed is refused with
+/// <c>CASE-transition</c>; the case's state is derived only through this table; the workflow diagram in
+/// docs/workflows/development-case.mmd is generated from it.
+/// </summary>
+public static class TransitionTable
+{
+    public const string RuleId = "CASE-transition";
+
+    public static readonly IReadOnlyList<Transition> All =
+    [
+        new(DevelopmentStage.Applicant, CaseEventType.ApplicationTalkHeld),
+        new(DevelopmentStage.Applicant, CaseEventType.NominationRecorded),
+        new(DevelopmentStage.Applicant, CaseEventType.ActivistDesignated, DevelopmentStage.Activist),
+
+        new(DevelopmentStage.Activist, CaseEventType.NominationRecorded),
+        new(DevelopmentStage.Activist, CaseEventType.ActivistFiled),
+        new(DevelopmentStage.Activist, CaseEventType.MentorAssigned),
+        new(DevelopmentStage.Activist, CaseEventType.ActivistAssessed),
+        new(DevelopmentStage.Activist, CaseEventType.OpinionsCollected),
+        new(DevelopmentStage.Activist, CaseEventType.CandidateProposed),
+        new(DevelopmentStage.Activist, CaseEventType.CandidateConsented),
+        new(DevelopmentStage.Activist, CaseEventType.PublicNoticeEnded),
+        new(DevelopmentStage.Activist, CaseEventType.CandidateListed, DevelopmentStage.Candidate),
+
+        new(DevelopmentStage.Candidate, CaseEventType.SponsorsAssigned),
+        new(DevelopmentStage.Candidate, CaseEventType.PoliticalReviewConcluded),
+        new(DevelopmentStage.Candidate, CaseEventType.TrainingCompleted),
+        new(DevelopmentStage.Candidate, CaseEventType.BranchReviewPassed),
+        new(DevelopmentStage.Candidate, CaseEventType.PreReviewPassed),
+        new(DevelopmentStage.Candidate, CaseEventType.AdmissionFormIssued),
+        new(DevelopmentStage.Candidate, CaseEventType.AdmissionVoteHeld, Condition: "表决通过：记录支部大会日期（预备期起算）"),
+        new(DevelopmentStage.Candidate, CaseEventType.AdmissionSubmitted),
+        new(DevelopmentStage.Candidate, CaseEventType.IntermediateReviewed),
+        new(DevelopmentStage.Candidate, CaseEventType.ApprovalTalkHeld),
+        new(DevelopmentStage.Candidate, CaseEventType.AdmissionApproved, DevelopmentStage.ProbationaryMember),
+        new(DevelopmentStage.Candidate, CaseEventType.AdmissionRejected, ToStatus: CaseStatus.AdmissionNotApproved),
+        new(DevelopmentStage.Candidate, CaseEventType.DecisionAnnounced),
+
+        new(DevelopmentStage.ProbationaryMember, CaseEventType.AdmissionFiled),
+        new(DevelopmentStage.ProbationaryMember, CaseEventType.DecisionAnnounced),
+        new(DevelopmentStage.ProbationaryMember, CaseEventType.AssignedToBranchAndCell),
+        new(DevelopmentStage.ProbationaryMember, CaseEventType.OathTaken),
+        new(DevelopmentStage.ProbationaryMember, CaseEventType.ProbationAssessed),
+        new(DevelopmentStage.ProbationaryMember, CaseEventType.FullMembershipRequested),
+        new(DevelopmentStage.ProbationaryMember, CaseEventType.OpinionsCollected),
+        new(DevelopmentStage.ProbationaryMember, CaseEventType.BranchReviewPassed),
+        new(DevelopmentStage.ProbationaryMember, CaseEventType.ConfirmationVoteHeld),
+        new(DevelopmentStage.ProbationaryMember, CaseEventType.ConfirmationApproved, DevelopmentStage.FullMember,
+            Condition: "按期转正 / 延长期满转正"),
+        new(DevelopmentStage.ProbationaryMember, CaseEventType.ConfirmationApproved, ToStatus: CaseStatus.ProbationCancelled,
+            Condition: "取消预备党员资格"),
+        new(DevelopmentStage.ProbationaryMember, CaseEventType.ConfirmationApproved, Condition: "延长预备期（6–12 个月，一次）"),
+
+        new(DevelopmentStage.FullMember, CaseEventType.DecisionAnnounced),
+    ];
+
+    /// <summary>The transition for a step at this stage, or null when the step is not legal here (closed cases allow none).</summary>
+    public static Transition? Find(DevelopmentStage stage, CaseStatus status, CaseEventType type) =>
+        status == CaseStatus.Open ? All.FirstOrDefault(t => t.From == stage && t.Event == type)
+        : type == CaseEventType.DecisionAnnounced && status is CaseStatus.AdmissionNotApproved or CaseStatus.ProbationCancelled
+            ? new Transition(stage, type, Condition: "通知本人并做好思想工作（R-24-not-approved-notify）")
+            : null;
+
+    /// <summary>The steps that may be recorded next on an open case at <paramref name="stage"/>.</summary>
+    public static IEnumerable<CaseEventType> LegalAt(DevelopmentStage stage, CaseStatus status) =>
+        status == CaseStatus.Open ? All.Where(t => t.From == stage).Select(t => t.Event).Distinct()
+        : status is CaseStatus.AdmissionNotApproved or CaseStatus.ProbationCancelled ? [CaseEventType.DecisionAnnounced]
+        : [];
+
+    /// <summary>The Mermaid state diagram of the table (docs/workflows/development-case.mmd).</summary>
+    public static string ToMermaid()
+    {
+        var sb = new StringBuilder();
+        sb.Append("%% Generated from Jishi.Domain.Development.TransitionTable — do not edit by hand.\n");
+        sb.Append("stateDiagram-v2\n");
+        sb.Append("    [*] --> Applicant: ApplicationReceived\n");
+        foreach (var t in All.Where(t => t.To is not null || t.ToStatus is not null))
+        {
+            var target = t.To?.ToString() ?? t.ToStatus!.ToString();
+            sb.Append($"    {t.From} --> {target}: {t.Event}{(t.Condition is null ? "" : " — " + t.Condition)}\n");
+        }
+
+        foreach (var stage in Enum.GetValues<DevelopmentStage>())
+        {
+            var steps = All.Where(t => t.From == stage && t.To is null && t.ToStatus is null).Select(t => t.Event.ToString()).Distinct().ToList();
+            if (steps.Count > 0)
+            {
+                sb.Append($"    note right of {stage}\n");
+                foreach (var chunk in steps.Chunk(3))
+                {
+                    sb.Append($"        {string.Join(", ", chunk)}\n");
+                }
+
+                sb.Append("    end note\n");
+            }
+        }
+
+        foreach (var terminal in All.Where(t => t.ToStatus is not null).Select(t => t.ToStatus!.Value).Distinct())
+        {
+            sb.Append($"    {terminal} --> [*]\n");
+        }
+
+        sb.Append("    FullMember --> [*]\n");
+        return sb.ToString();
+    }
+}
