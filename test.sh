@@ -24,8 +24,12 @@ cleanup() { [ -n "$started_pg" ] && pg_stop "$started_pg" && rm -rf "$started_pg
 trap cleanup EXIT
 
 dotnet build Jishi.slnx -nologo -v quiet || { echo "0 passed, 1 failed"; exit 1; }
-dotnet test Jishi.slnx --no-build -nologo -v quiet --logger "trx" --results-directory "$results" "$@"
-status=$?
+status=0
+for proj in tests/*/*.csproj; do
+  name=$(basename "$proj" .csproj)
+  dotnet test "$proj" --no-build -nologo -v quiet --logger "trx;LogFileName=$name.trx" --results-directory "$results" "$@" \
+    || status=1
+done
 
 passed=0; failed=0
 for trx in "$results"/*.trx; do

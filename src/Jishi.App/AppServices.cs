@@ -6,8 +6,8 @@ namespace Jishi.App;
 public static class AppServices
 {
     /// <summary>
-    /// Registers every use case (a public sealed class of this assembly with a public <c>Handle</c> method, or the
-    /// sign-in/demo classes) as scoped, and the official calendar as a singleton.
+    /// Registers every use case (a public sealed class of this assembly that works on the database) as scoped, and the
+    /// official calendar as a singleton.
     /// </summary>
     public static IServiceCollection AddJishiUseCases(this IServiceCollection services)
     {
@@ -17,7 +17,7 @@ public static class AppServices
             t is { IsClass: true, IsAbstract: false, IsPublic: true, IsSealed: true }
             && t.Namespace?.StartsWith("Jishi.App.", StringComparison.Ordinal) == true
             && !t.Namespace.StartsWith("Jishi.App.Data", StringComparison.Ordinal)
-            && (t.GetMethod("Handle") is not null || t == typeof(Accounts.SignIn)));
+            && t.GetConstructors().Any(c => c.GetParameters().Any(p => p.ParameterType == typeof(Data.JishiDbContext))));
         foreach (var type in useCases)
         {
             services.AddScoped(type);

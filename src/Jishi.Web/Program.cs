@@ -112,6 +112,7 @@ api.MapPeopleEndpoints();
 api.MapMemberEndpoints();
 api.MapUserEndpoints();
 api.MapCalendarEndpoints();
+api.MapCaseEndpoints();
 
 app.MapAccountEndpoints();
 app.MapRazorComponents<App>();

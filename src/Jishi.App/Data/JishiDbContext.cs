@@ -1,4 +1,5 @@
 using Jishi.App.Accounts;
+using Jishi.App.Cases;
 using Jishi.Domain.Accounts;
 using Jishi.Domain.Members;
 using Jishi.Domain.Organisations;
@@ -28,6 +29,14 @@ public abstract class JishiDbContext(DbContextOptions options, CallerScope scope
     public DbSet<ApiToken> ApiTokens => Set<ApiToken>();
 
     public DbSet<CalendarYearRecord> CalendarYears => Set<CalendarYearRecord>();
+
+    public DbSet<CaseRecord> Cases => Set<CaseRecord>();
+
+    public DbSet<CaseEventRecord> CaseEvents => Set<CaseEventRecord>();
+
+    public DbSet<CaseDeadlineRecord> CaseDeadlines => Set<CaseDeadlineRecord>();
+
+    public DbSet<AdmissionFormSerialRecord> AdmissionFormSerials => Set<AdmissionFormSerialRecord>();
 
     public Caller Caller => scope.Current;
 
@@ -146,6 +155,58 @@ public abstract class JishiDbContext(DbContextOptions options, CallerScope scope
             e.HasIndex(t => t.UserId);
         });
 
+        modelBuilder.Entity<CaseRecord>(e =>
+        {
+            e.ToTable("cases");
+            e.HasKey(c => c.Id);
+            e.Property(c => c.Id).HasMaxLength(20);
+            e.Property(c => c.PersonId).HasMaxLength(20);
+            e.Property(c => c.OrgId).HasMaxLength(20);
+            e.Property(c => c.PersonName).HasMaxLength(100);
+            e.Property(c => c.HeadHash).HasMaxLength(64);
+            e.Property(c => c.Version).IsConcurrencyToken();
+            ConfigurePath(e.Property(c => c.OrgPath).HasMaxLength(800));
+            e.HasIndex(c => new { c.OrgPath, c.Stage, c.Status });
+            e.HasIndex(c => c.PersonId);
+            e.HasOne<Person>().WithMany().HasForeignKey(c => c.PersonId).OnDelete(DeleteBehavior.Restrict);
+            e.HasOne<Organisation>().WithMany().HasForeignKey(c => c.OrgId).OnDelete(DeleteBehavior.Restrict);
+            e.HasQueryFilter(c => ScopeFrom == null
+                || (c.OrgPath.CompareTo(ScopeFrom) >= 0 && c.OrgPath.CompareTo(ScopeTo) < 0));
+        });
+
+        modelBuilder.Entity<CaseEventRecord>(e =>
+        {
+            e.ToTable("case_events");
+            e.HasKey(x => new { x.CaseId, x.Seq });
+            e.Property(x => x.CaseId).HasMaxLength(20);
+            e.Property(x => x.RecordedBy).HasMaxLength(20);
+            e.Property(x => x.RecordedByName).HasMaxLength(100);
+            e.Property(x => x.PrevHash).HasMaxLength(64);
+            e.Property(x => x.Hash).HasMaxLength(64);
+            e.HasOne<CaseRecord>().WithMany().HasForeignKey(x => x.CaseId).OnDelete(DeleteBehavior.Restrict);
+        });
+
+        modelBuilder.Entity<CaseDeadlineRecord>(e =>
+        {
+            e.ToTable("case_deadlines");
+            e.HasKey(x => new { x.CaseId, x.Rule });
+            e.Property(x => x.CaseId).HasMaxLength(20);
+            e.Property(x => x.Rule).HasMaxLength(60);
+            ConfigurePath(e.Property(x => x.OrgPath).HasMaxLength(800));
+            e.HasIndex(x => new { x.OrgPath, x.DueDate });
+            e.HasIndex(x => x.DueDate);
+            e.HasQueryFilter(x => ScopeFrom == null
+                || (x.OrgPath.CompareTo(ScopeFrom) >= 0 && x.OrgPath.CompareTo(ScopeTo) < 0));
+        });
+
+        modelBuilder.Entity<AdmissionFormSerialRecord>(e =>
+        {
+            e.ToTable("admission_form_serials");
+            e.HasKey(x => x.Serial);
+            e.Property(x => x.Serial).HasMaxLength(40);
+            e.Property(x => x.CaseId).HasMaxLength(20);
+        });
+
         modelBuilder.Entity<CalendarYearRecord>(e =>
         {
             e.ToTable("calendar_years");
@@ -216,6 +277,10 @@ public abstract class JishiDbContext(DbContextOptions options, CallerScope scope
         Person p => p.OrgPath,
         Member m => m.OrgPath,
         Sanction s => Members.Local.FirstOrDefault(m => m.Id == s.MemberId)?.OrgPath ?? "",
+        CaseRecord c => c.OrgPath,
+        CaseEventRecord ev => Cases.Local.FirstOrDefault(c => c.Id == ev.CaseId)?.OrgPath ?? "",
+        CaseDeadlineRecord d => d.OrgPath,
+        AdmissionFormSerialRecord f => Cases.Local.FirstOrDefault(c => c.Id == f.CaseId)?.OrgPath ?? "",
         _ => null,
     };
 }

@@ -1,7 +1,13 @@
 namespace Jishi.Domain.Development;
 
-/// <summary>A statutory (or configured practice, P-xx) deadline that applies to a case now, and whether it was met.</summary>
-public sealed record Deadline(string Rule, DateOnly DueDate, bool Satisfied);
+/// <summary>A statutory (or configured practice, P-xx) deadline that applies to a case now: its due date, and the date
+/// the step it asks for was recorded (null while outstanding). It is met when that step came on or before the due date.</summary>
+public sealed record Deadline(string Rule, DateOnly DueDate, DateOnly? CompletedDate)
+{
+    public bool Satisfied => CompletedDate <= DueDate;
+
+    public bool Outstanding => CompletedDate is null;
+}
 
 /// <summary>
 /// The deadlines of a case, derived from its state: each with the rule it comes from, its due date (G-01 calendar
@@ -20,65 +26,66 @@ public static class Deadlines
             return list;
         }
 
-        bool Has(CaseEventType t) => s.Of(t).Any();
+        DateOnly? Done(CaseEventType t) => s.Of(t).Select(e => (DateOnly?)e.Date).FirstOrDefault();
+        DateOnly? DoneWhere(CaseEventType t, Func<CaseEvent, bool> p) => s.Of(t).Where(p).Select(e => (DateOnly?)e.Date).FirstOrDefault();
 
         if (s.ApplicationReceivedDate is { } received)
         {
-            list.Add(new("R-07-talk-within-1-month", received.AddMonths(1), Has(CaseEventType.ApplicationTalkHeld)));
+            list.Add(new("R-07-talk-within-1-month", received.AddMonths(1), Done(CaseEventType.ApplicationTalkHeld)));
         }
 
         if (s.ActivistDate is { } activist)
         {
-            list.Add(new("R-08-activist-filing", activist.AddDays(PracticeDays), Has(CaseEventType.ActivistFiled)));
-            list.Add(new("R-09-mentor-count-and-status", activist.AddDays(PracticeDays), Has(CaseEventType.MentorAssigned)));
+            list.Add(new("R-08-activist-filing", activist.AddDays(PracticeDays), Done(CaseEventType.ActivistFiled)));
+            list.Add(new("R-09-mentor-count-and-status", activist.AddDays(PracticeDays), Done(CaseEventType.MentorAssigned)));
             if (s.Stage == DevelopmentStage.Activist)
             {
                 var last = s.Of(CaseEventType.ActivistAssessed).Select(e => e.Date).DefaultIfEmpty(activist).Max();
-                list.Add(new("R-11-half-yearly-assessment", last.AddMonths(6), false));
+                list.Add(new("R-11-half-yearly-assessment", last.AddMonths(6), null));
             }
         }
 
         if (s.PreReviewPassedDate is { } notice && RulesVersions.InForceOn(notice) == RulesVersion.Rules2026)
         {
-            list.Add(new("R-19-assembly-within-1-month", notice.AddMonths(1), s.AssemblyDate is not null));
+            list.Add(new("R-19-assembly-within-1-month", notice.AddMonths(1), s.AssemblyDate));
         }
 
         if (s.AssemblyDate is { } assembly)
         {
             var report = s.Of(CaseEventType.AdmissionSubmitted).Select(e => (DateOnly?)e.Date).LastOrDefault() ?? assembly;
-            list.Add(new("R-25-approval-within-3-months", report.AddMonths(3), s.ApprovalDate is not null));
+            list.Add(new("R-25-approval-within-3-months", report.AddMonths(3), s.ApprovalDate));
         }
 
         if (s.Status == CaseStatus.AdmissionNotApproved && s.ApprovalDate is { } rejected)
         {
             list.Add(new("R-24-not-approved-notify", rejected.AddDays(PracticeDays),
-                s.Of(CaseEventType.DecisionAnnounced).Any(e => e.Data.Decision == AnnouncedDecision.NotApproved)));
+                DoneWhere(CaseEventType.DecisionAnnounced, e => e.Data.Decision == AnnouncedDecision.NotApproved)));
             return list;
         }
 
         if (s.Stage >= DevelopmentStage.ProbationaryMember && s.ApprovalDate is { } approval)
         {
             list.Add(new("R-24-notify", approval.AddDays(PracticeDays),
-                s.Of(CaseEventType.DecisionAnnounced).Any(e => e.Data.Decision == AnnouncedDecision.Admission)));
-            list.Add(new("R-25-filing-to-org-dept", approval.AddDays(PracticeDays), Has(CaseEventType.AdmissionFiled)));
-            list.Add(new("R-28-assign-branch-and-cell", approval.AddDays(PracticeDays), Has(CaseEventType.AssignedToBranchAndCell)));
-            list.Add(new("R-29-oath-within-1-month", approval.AddMonths(1), Has(CaseEventType.OathTaken)));
+                DoneWhere(CaseEventType.DecisionAnnounced, e => e.Data.Decision == AnnouncedDecision.Admission)));
+            list.Add(new("R-25-filing-to-org-dept", approval.AddDays(PracticeDays), Done(CaseEventType.AdmissionFiled)));
+            list.Add(new("R-28-assign-branch-and-cell", approval.AddDays(PracticeDays), Done(CaseEventType.AssignedToBranchAndCell)));
+            list.Add(new("R-29-oath-within-1-month", approval.AddMonths(1), Done(CaseEventType.OathTaken)));
         }
 
         if (s.Stage == DevelopmentStage.ProbationaryMember && s.Status == CaseStatus.Open && s.CurrentExpiryDate is { } expiry)
         {
-            var voteAfterExpiry = s.Of(CaseEventType.ConfirmationVoteHeld).Any(e => e.Date >= expiry);
-            list.Add(new("R-31-timely-discussion", expiry.AddDays(PracticeDays), voteAfterExpiry));
+            list.Add(new("R-31-timely-discussion", expiry.AddDays(PracticeDays),
+                DoneWhere(CaseEventType.ConfirmationVoteHeld, e => e.Date >= expiry)));
             if (s.LastConfirmationVote is { Data.Result: AssemblyResult.Passed } vote && vote.Date >= expiry)
             {
-                list.Add(new("R-33-confirmation-approval-3-months", vote.Date.AddMonths(3), false));
+                list.Add(new("R-33-confirmation-approval-3-months", vote.Date.AddMonths(3), null));
             }
         }
 
         if (s.Stage == DevelopmentStage.FullMember && s.Last(CaseEventType.ConfirmationApproved) is { } confirmed)
         {
             list.Add(new("R-33-notify-and-talk", confirmed.Date.AddDays(PracticeDays),
-                s.Of(CaseEventType.DecisionAnnounced).Any(e => e.Data.Decision == AnnouncedDecision.Confirmation)));
+                DoneWhere(CaseEventType.DecisionAnnounced, e => e.Data.Decision == AnnouncedDecision.Confirmation)));
         }
 
         return list;

@@ -1,0 +1,139 @@
+using Jishi.App.Calendar;
+using Jishi.App.Data;
+using Jishi.Domain.Development;
+using Jishi.Domain.Members;
+using Jishi.Domain.Organisations;
+using Microsoft.EntityFrameworkCore;
+
+namespace Jishi.App.Cases;
+
+/// <summary>
+/// Gathers the facts a step's rules need (<see cref="CaseContext"/>) in a fixed, small number of queries: the person,
+/// the organisation chain, the organisations and members the step names, the branch's voters on the step's date.
+/// Higher committees and members named in a step may lie outside the caller's scope (an approving committee, a
+/// committee member who talked with the candidate): they are looked up without the scope filter, and only their
+/// facts are used.
+/// </summary>
+public sealed class CaseFacts(JishiDbContext db, OfficialCalendar calendar, TimeProvider time)
+{
+    public async Task<CaseContext> Load(CaseRecord c, CaseState state, CaseEventType? type, DateOnly date, EventData? data,
+        CancellationToken ct)
+    {
+        var person = await db.People.IgnoreQueryFilters().AsNoTracking().FirstAsync(p => p.Id == c.PersonId, ct);
+        var chainIds = c.OrgPath.Split('/', StringSplitOptions.RemoveEmptyEntries).Reverse().ToList();
+
+        var orgIds = new HashSet<string>(chainIds);
+        var memberIds = new HashSet<string>();
+        if (data is not null)
+        {
+            CollectOrgs(data, orgIds);
+            CollectMembers(data, memberIds);
+        }
+
+        foreach (var e in state.Events)
+        {
+            CollectMembers(e.Data, memberIds);
+        }
+
+        var orgs = await db.Orgs.IgnoreQueryFilters().AsNoTracking().Where(o => orgIds.Contains(o.Id)).ToListAsync(ct);
+        var facts = orgs.ToDictionary(o => o.Id, ToFacts);
+        var members = await db.Members.IgnoreQueryFilters().AsNoTracking().Include(m => m.Sanctions)
+            .Where(m => memberIds.Contains(m.Id)).ToListAsync(ct);
+
+        var voters = new HashSet<string>();
+        if (type is CaseEventType.AdmissionVoteHeld or CaseEventType.ConfirmationVoteHeld)
+        {
+            var inBranch = await db.Members.IgnoreQueryFilters().AsNoTracking().Include(m => m.Sanctions)
+                .Where(m => m.OrgId == c.OrgId && m.Status == MemberStatus.FullMember).ToListAsync(ct);
+            foreach (var m in inBranch)
+            {
+                var f = ToFacts(m);
+                if (f.IsFullMemberOn(date) && !f.IsUnderDisciplinaryProbationOn(date) && m.PersonId != c.PersonId)
+                {
+                    voters.Add(m.Id);
+                }
+            }
+
+            foreach (var m in inBranch.Where(m => !memberIds.Contains(m.Id)))
+            {
+                members.Add(m);
+            }
+        }
+
+        var hasCells = await db.Orgs.IgnoreQueryFilters().AnyAsync(o => o.ParentId == c.OrgId && o.Type == OrgType.PartyCell, ct);
+        SerialState? serial = null;
+        if (type == CaseEventType.AdmissionFormIssued && data?.Serial is { } s)
+        {
+            var record = await db.AdmissionFormSerials.AsNoTracking().FirstOrDefaultAsync(x => x.Serial == s, ct);
+            serial = record?.State ?? SerialState.Available;
+        }
+
+        return new CaseContext
+        {
+            Today = ChinaTime.Today(time),
+            Person = new PersonFacts(person.Id, person.Name, person.BirthDate, person.IsMobile, person.UnitName,
+                person.UnitHasPartyOrg, person.ExpectedDepartureDate),
+            OrgChain = chainIds.Where(facts.ContainsKey).Select(id => facts[id]).ToList(),
+            Orgs = facts,
+            Members = members.DistinctBy(m => m.Id).ToDictionary(m => m.Id, ToFacts),
+            EligibleVoterIds = voters,
+            BranchHasCells = hasCells,
+            Calendar = calendar.Current,
+            SerialState = x => x == data?.Serial ? serial : null,
+        };
+    }
+
+    /// <summary>The ids the step names that are not in the registry or the organisation tree (answered 404 with the field).</summary>
+    public static IEnumerable<(string Field, string Id, bool IsOrg)> References(EventData d)
+    {
+        foreach (var (field, id) in new[]
+                 {
+                     ("filedWithOrgId", d.FiledWithOrgId), ("consentingOrgId", d.ConsentingOrgId), ("organizerOrgId", d.OrganizerOrgId),
+                     ("reviewingOrgId", d.ReviewingOrgId), ("submittedToOrgId", d.SubmittedToOrgId), ("approvingOrgId", d.ApprovingOrgId),
+                     ("branchId", d.BranchId), ("cellId", d.CellId),
+                 })
+        {
+            if (!string.IsNullOrWhiteSpace(id))
+            {
+                yield return (field, id, true);
+            }
+        }
+
+        foreach (var (field, ids) in new[]
+                 {
+                     ("interviewerMemberIds", d.InterviewerMemberIds), ("mentorMemberIds", d.MentorMemberIds),
+                     ("sponsorMemberIds", d.SponsorMemberIds),
+                     ("mentorOpinions", d.MentorOpinions?.Select(o => o.MemberId).OfType<string>().ToList()),
+                     ("writtenOpinions", d.WrittenOpinions?.Select(o => o.MemberId).OfType<string>().ToList()),
+                     ("procedure.sponsorIntroductions", d.Procedure?.SponsorIntroductions?.Select(o => o.MemberId).OfType<string>().ToList()),
+                     ("secretaryMemberId", d.SecretaryMemberId is null ? null : new List<string> { d.SecretaryMemberId }),
+                 })
+        {
+            foreach (var id in ids ?? [])
+            {
+                yield return (field, id, false);
+            }
+        }
+    }
+
+    private static void CollectOrgs(EventData d, HashSet<string> ids)
+    {
+        foreach (var r in References(d).Where(r => r.IsOrg))
+        {
+            ids.Add(r.Id);
+        }
+    }
+
+    private static void CollectMembers(EventData d, HashSet<string> ids)
+    {
+        foreach (var r in References(d).Where(r => !r.IsOrg))
+        {
+            ids.Add(r.Id);
+        }
+    }
+
+    public static OrgFacts ToFacts(Organisation o) => new(o.Id, o.Name, o.Type, o.ParentId, o.HasCommittee,
+        o.HasAdmissionApprovalAuthority, o.IsUnderTownshipOrSubdistrict, o.MeetsDevelopmentConditions);
+
+    public static MemberFacts ToFacts(Member m) => new(m.Id, m.PersonId, m.Name, m.OrgId, m.Status, m.PartyAgeStartDate, m.Sanctions);
+}

@@ -1,0 +1,52 @@
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using Jishi.Domain.Development;
+
+namespace Jishi.App.Cases;
+
+/// <summary>
+/// How event content is written (canonical: camelCase, enums by name, nulls omitted, compact) and how the hash
+/// chain is computed. The stored strings are what is hashed, so any change to a stored row breaks the chain.
+/// </summary>
+public static class CaseJson
+{
+    public static readonly JsonSerializerOptions Options = new(JsonSerializerDefaults.Web)
+    {
+        DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
+        Converters = { new JsonStringEnumConverter(namingPolicy: null, allowIntegerValues: false) },
+        WriteIndented = false,
+        Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+    };
+
+    /// <summary>For client input: an unknown field is an error (never silently dropped).</summary>
+    public static readonly JsonSerializerOptions Strict = new(Options)
+    {
+        UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow,
+    };
+
+    public static string Write<T>(T value) => JsonSerializer.Serialize(value, Options);
+
+    public static CaseEvent ToEvent(CaseEventRecord r) => new(r.Seq, r.Type, r.Date,
+        JsonSerializer.Deserialize<EventData>(r.DataJson, Options)!,
+        JsonSerializer.Deserialize<List<Override>>(r.OverridesJson, Options)!,
+        JsonSerializer.Deserialize<List<RuleException>>(r.ExceptionsJson, Options)!);
+
+    public const string GenesisHash = "0000000000000000000000000000000000000000000000000000000000000000";
+
+    /// <summary>SHA-256 over the previous hash and the event's canonical content.</summary>
+    public static string Hash(string prevHash, string caseId, int seq, CaseEventType type, DateOnly date,
+        DateTimeOffset recordedAt, string recordedBy, RulesVersion version, string dataJson, string overridesJson,
+        string exceptionsJson)
+    {
+        var canonical = string.Join('\n', prevHash, caseId, seq.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            type.ToString(), date.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
+            recordedAt.ToUnixTimeMilliseconds().ToString(System.Globalization.CultureInfo.InvariantCulture), recordedBy,
+            version.ToString(), dataJson, overridesJson, exceptionsJson);
+        return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(canonical)));
+    }
+
+    public static string Hash(CaseEventRecord r) => Hash(r.PrevHash, r.CaseId, r.Seq, r.Type, r.Date, r.RecordedAt,
+        r.RecordedBy, r.RulesVersion, r.DataJson, r.OverridesJson, r.ExceptionsJson);
+}

@@ -1,0 +1,131 @@
+using Jishi.Domain.Development;
+
+namespace Jishi.App.Cases;
+
+/// <summary>
+/// The query projection of a development case, updated in the same transaction as each appended event. Never the
+/// source of truth: the events are; <see cref="Version"/> guards concurrent writers (If-Match, 409).
+/// </summary>
+public sealed class CaseRecord
+{
+    public required string Id { get; init; }
+
+    public required string PersonId { get; init; }
+
+    public required string PersonName { get; set; }
+
+    public required string OrgId { get; init; }
+
+    /// <summary>Copy of the organisation's path for scope filtering.</summary>
+    public required string OrgPath { get; set; }
+
+    public ReceivingOrgRelation ReceivingOrgRelation { get; init; }
+
+    public DevelopmentStage Stage { get; set; }
+
+    public CaseStatus Status { get; set; }
+
+    public int Version { get; set; }
+
+    public int EventCount { get; set; }
+
+    public string HeadHash { get; set; } = "";
+
+    public DateOnly ApplicationReceivedDate { get; init; }
+
+    public DateOnly? ActivistDate { get; set; }
+
+    public DateOnly? CandidateListedDate { get; set; }
+
+    public DateOnly? PreReviewPassedDate { get; set; }
+
+    public DateOnly? AssemblyDate { get; set; }
+
+    public DateOnly? ApprovalDate { get; set; }
+
+    public DateOnly? ProbationStartDate { get; set; }
+
+    public DateOnly? ExpiryDate { get; set; }
+
+    public DateOnly? ExtendedExpiryDate { get; set; }
+
+    public DateOnly? PartyAgeStartDate { get; set; }
+
+    public DateTimeOffset CreatedAt { get; init; }
+
+    public DateTimeOffset UpdatedAt { get; set; }
+
+    /// <summary>Copies the state's stage, status and derived dates.</summary>
+    public void Project(CaseState state)
+    {
+        Stage = state.Stage;
+        Status = state.Status;
+        ActivistDate = state.ActivistDate;
+        CandidateListedDate = state.CandidateListedDate;
+        PreReviewPassedDate = state.PreReviewPassedDate;
+        AssemblyDate = state.AssemblyDate;
+        ApprovalDate = state.ApprovalDate;
+        ProbationStartDate = state.ProbationStartDate;
+        ExpiryDate = state.ExpiryDate;
+        ExtendedExpiryDate = state.ExtendedExpiryDate;
+        PartyAgeStartDate = state.PartyAgeStartDate;
+        EventCount = state.Events.Count;
+    }
+}
+
+/// <summary>
+/// One recorded step, append-only: who recorded it and when, its data, the overrides and exceptions it passed, the
+/// rules version it was judged by, and its hash, which chains the previous event's hash (tamper evidence).
+/// </summary>
+public sealed class CaseEventRecord
+{
+    public required string CaseId { get; init; }
+
+    public int Seq { get; init; }
+
+    public CaseEventType Type { get; init; }
+
+    public DateOnly Date { get; init; }
+
+    public DateTimeOffset RecordedAt { get; init; }
+
+    public required string RecordedBy { get; init; }
+
+    public required string RecordedByName { get; init; }
+
+    public RulesVersion RulesVersion { get; init; }
+
+    public required string DataJson { get; init; }
+
+    public required string OverridesJson { get; init; }
+
+    public required string ExceptionsJson { get; init; }
+
+    public required string PrevHash { get; init; }
+
+    public required string Hash { get; init; }
+}
+
+/// <summary>An unmet deadline of an open case, kept in step with the case for alerts over any scope (indexed).</summary>
+public sealed class CaseDeadlineRecord
+{
+    public required string CaseId { get; init; }
+
+    public required string Rule { get; init; }
+
+    public DateOnly DueDate { get; set; }
+
+    public required string OrgPath { get; set; }
+}
+
+/// <summary>A 《中国共产党入党志愿书》 serial issued to a case: a serial can be issued once (R-18-admission-form-issuance).</summary>
+public sealed class AdmissionFormSerialRecord
+{
+    public required string Serial { get; init; }
+
+    public required string CaseId { get; init; }
+
+    public DateOnly IssuedDate { get; init; }
+
+    public SerialState State { get; set; }
+}
