@@ -11,12 +11,58 @@ namespace Jishi.Web.Tests;
 /// <summary>
 /// The web application on a fresh SQLite file in its own temporary data directory, without demo data, with a random
 /// bootstrap administrator token and the clock fixed at 2026-11-22T02:00:00Z (10:00 in China: today is 2026-11-22).
+/// <see cref="OnPostgres"/> runs the same application on a fresh PostgreSQL database instead.
 /// </summary>
 public sealed class JishiFactory : WebApplicationFactory<Program>
 {
     public static readonly DateTimeOffset Now = new(2026, 11, 22, 2, 0, 0, TimeSpan.Zero);
 
     private readonly string dataDirectory = Path.Combine(Path.GetTempPath(), "jishi-web-tests", Guid.NewGuid().ToString("N"));
+
+    /// <summary>The environment variable with an administrator connection string of a PostgreSQL server, used by
+    /// <see cref="OnPostgres"/> to create (and on dispose drop) a fresh database.</summary>
+    public const string PostgresVariable = "JISHI_TEST_POSTGRES";
+
+    private readonly string? postgresAdmin;
+    private readonly string? postgresDatabase;
+    private readonly string? postgresConnectionString;
+
+    public JishiFactory()
+    {
+    }
+
+    private JishiFactory(string postgresAdminConnectionString)
+    {
+        postgresAdmin = postgresAdminConnectionString;
+        postgresDatabase = "jishi_test_" + Guid.NewGuid().ToString("N");
+        using (var connection = new Npgsql.NpgsqlConnection(postgresAdmin))
+        {
+            connection.Open();
+            using var create = connection.CreateCommand();
+            create.CommandText = $"CREATE DATABASE \"{postgresDatabase}\"";
+            create.ExecuteNonQuery();
+        }
+
+        postgresConnectionString = new Npgsql.NpgsqlConnectionStringBuilder(postgresAdmin) { Database = postgresDatabase }.ConnectionString;
+    }
+
+    /// <summary>The application on a fresh PostgreSQL database created through <see cref="PostgresVariable"/>.
+    /// Without that variable this throws: PostgreSQL tests fail, they are never skipped.</summary>
+    public static JishiFactory OnPostgres()
+    {
+        var admin = Environment.GetEnvironmentVariable(PostgresVariable);
+        if (string.IsNullOrWhiteSpace(admin))
+        {
+            throw new InvalidOperationException(
+                $"{PostgresVariable} is not set: the PostgreSQL tests need an administrator connection string, e.g. " +
+                $"{PostgresVariable}=\"Host=127.0.0.1;Port=55432;Username=jishi;Database=postgres\". They fail rather than skip.");
+        }
+
+        return new JishiFactory(admin);
+    }
+
+    /// <summary>Whether this factory runs on PostgreSQL (otherwise SQLite in <see cref="DataDirectory"/>).</summary>
+    public bool UsesPostgres => postgresConnectionString is not null;
 
     public FakeTimeProvider Time { get; } = new(Now);
 
@@ -60,8 +106,8 @@ public sealed class JishiFactory : WebApplicationFactory<Program>
         builder.UseSetting("Jishi:DataDirectory", dataDirectory);
         builder.UseSetting("Jishi:SeedDemo", "false");
         builder.UseSetting("Jishi:BootstrapAdminToken", BootstrapToken);
-        builder.UseSetting("Jishi:Database:Provider", "Sqlite");
-        builder.UseSetting("ConnectionStrings:Jishi", "");
+        builder.UseSetting("Jishi:Database:Provider", UsesPostgres ? "Postgres" : "Sqlite");
+        builder.UseSetting("ConnectionStrings:Jishi", postgresConnectionString ?? "");
         builder.ConfigureTestServices(services =>
         {
             services.RemoveAll<TimeProvider>();
@@ -75,6 +121,16 @@ public sealed class JishiFactory : WebApplicationFactory<Program>
         if (disposing)
         {
             Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+            if (postgresDatabase is not null)
+            {
+                Npgsql.NpgsqlConnection.ClearAllPools();
+                using var connection = new Npgsql.NpgsqlConnection(postgresAdmin);
+                connection.Open();
+                using var drop = connection.CreateCommand();
+                drop.CommandText = $"DROP DATABASE IF EXISTS \"{postgresDatabase}\" WITH (FORCE)";
+                drop.ExecuteNonQuery();
+            }
+
             try
             {
                 Directory.Delete(dataDirectory, recursive: true);

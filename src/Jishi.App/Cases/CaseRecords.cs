@@ -14,7 +14,8 @@ public sealed class CaseRecord
 
     public required string PersonName { get; set; }
 
-    public required string OrgId { get; init; }
+    /// <summary>The organisation handling the case now (changes when the person is transferred, R-12, R-34).</summary>
+    public required string OrgId { get; set; }
 
     /// <summary>Copy of the organisation's path for scope filtering.</summary>
     public required string OrgPath { get; set; }

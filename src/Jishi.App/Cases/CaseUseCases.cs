@@ -199,6 +199,18 @@ public sealed class RecordCaseEvent(JishiDbContext db, CaseFacts facts, TimeProv
             });
         }
 
+        if (step.Type is CaseEventType.ActivistTransferred or CaseEventType.ProbationaryTransferred)
+        {
+            // The case goes with the person to the receiving organisation (which may lie outside the sender's scope).
+            var to = await db.Orgs.IgnoreQueryFilters().FirstAsync(o => o.Id == step.Data.ToOrgId, ct);
+            c.OrgId = to.Id;
+            c.OrgPath = to.Path;
+            foreach (var d in db.CaseDeadlines.Local.Where(d => d.CaseId == c.Id))
+            {
+                d.OrgPath = to.Path;
+            }
+        }
+
         await UpdateRegistry(c, state, step.Type, ct);
         try
         {
@@ -223,13 +235,15 @@ public sealed class RecordCaseEvent(JishiDbContext db, CaseFacts facts, TimeProv
     /// a cancelled probation removes it (API.md "Members").</summary>
     private async Task UpdateRegistry(CaseRecord c, CaseState state, CaseEventType type, CancellationToken ct)
     {
-        if (type is not (CaseEventType.AdmissionApproved or CaseEventType.ConfirmationApproved or CaseEventType.AssignedToBranchAndCell))
+        if (type is not (CaseEventType.AdmissionApproved or CaseEventType.ConfirmationApproved or CaseEventType.AssignedToBranchAndCell
+            or CaseEventType.ProbationaryTransferred or CaseEventType.DirectlyAdmitted or CaseEventType.PosthumouslyAdmitted
+            or CaseEventType.NonRecognitionDecided))
         {
             return;
         }
 
         var member = await db.Members.IgnoreQueryFilters().FirstOrDefaultAsync(m => m.PersonId == c.PersonId, ct);
-        if (state.Status == CaseStatus.ProbationCancelled)
+        if (state.Status is CaseStatus.ProbationCancelled or CaseStatus.NotRecognized or CaseStatus.Deceased)
         {
             if (member is not null)
             {
@@ -251,6 +265,12 @@ public sealed class RecordCaseEvent(JishiDbContext db, CaseFacts facts, TimeProv
                 CreatedAt = time.GetUtcNow(),
             };
             db.Members.Add(member);
+        }
+
+        if (type == CaseEventType.ProbationaryTransferred)
+        {
+            member.OrgId = c.OrgId;
+            member.OrgPath = c.OrgPath;
         }
 
         if (type == CaseEventType.AssignedToBranchAndCell && state.Last(CaseEventType.AssignedToBranchAndCell)?.Data.BranchId is { } branchId)
@@ -359,7 +379,8 @@ internal static class CaseLog
 
     public static void ReplaceDeadlines(JishiDbContext db, CaseRecord c, CaseState state, IReadOnlyList<CaseDeadlineRecord> existing)
     {
-        var wanted = Deadlines.Of(state).Where(d => d.Outstanding).GroupBy(d => d.Rule).Select(g => g.First())
+        // Alerts are for open cases (API.md); a closed case's remaining notices show on its page only.
+        var wanted = Deadlines.Of(state).Where(d => d.Outstanding && state.Status == CaseStatus.Open).GroupBy(d => d.Rule).Select(g => g.First())
             .ToDictionary(d => d.Rule);
         foreach (var old in existing)
         {

@@ -271,18 +271,25 @@ public abstract class JishiDbContext(DbContextOptions options, CallerScope scope
         }
     }
 
+    /// <summary>The path a written row is judged by: where it was before the change (a caller may hand a record over
+    /// to an organisation outside its scope — a transfer), or, for a new row, where it is.</summary>
     private string? ScopedPath(EntityEntry entry) => entry.Entity switch
     {
-        Organisation o => o.Path,
-        Person p => p.OrgPath,
-        Member m => m.OrgPath,
-        Sanction s => Members.Local.FirstOrDefault(m => m.Id == s.MemberId)?.OrgPath ?? "",
-        CaseRecord c => c.OrgPath,
-        CaseEventRecord ev => Cases.Local.FirstOrDefault(c => c.Id == ev.CaseId)?.OrgPath ?? "",
-        CaseDeadlineRecord d => d.OrgPath,
-        AdmissionFormSerialRecord f => Cases.Local.FirstOrDefault(c => c.Id == f.CaseId)?.OrgPath ?? "",
+        Organisation => Before(entry, nameof(Organisation.Path)),
+        Person => Before(entry, nameof(Person.OrgPath)),
+        Member => Before(entry, nameof(Member.OrgPath)),
+        Sanction s => CasePathOf(Members.Local.FirstOrDefault(m => m.Id == s.MemberId)),
+        CaseRecord => Before(entry, nameof(CaseRecord.OrgPath)),
+        CaseEventRecord ev => CasePathOf(Cases.Local.FirstOrDefault(c => c.Id == ev.CaseId)),
+        CaseDeadlineRecord d => CasePathOf(Cases.Local.FirstOrDefault(c => c.Id == d.CaseId)) is { Length: > 0 } p ? p : d.OrgPath,
+        AdmissionFormSerialRecord f => CasePathOf(Cases.Local.FirstOrDefault(c => c.Id == f.CaseId)),
         _ => null,
     };
+
+    private static string Before(EntityEntry entry, string property) =>
+        (entry.State == EntityState.Added ? entry.Property(property).CurrentValue : entry.Property(property).OriginalValue) as string ?? "";
+
+    private string CasePathOf(object? owner) => owner is null ? "" : Before(Entry(owner), owner is Member ? nameof(Member.OrgPath) : nameof(CaseRecord.OrgPath));
 }
 
 public sealed class SqliteJishiDbContext(DbContextOptions<SqliteJishiDbContext> options, CallerScope scope)

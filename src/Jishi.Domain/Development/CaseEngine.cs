@@ -12,7 +12,7 @@ public static class CaseEngine
     private static readonly CaseRules[] RuleGroups =
     [
         CommonRules.Check, ApplicationRules.Check, ActivistRules.Check, CandidateRules.Check, AdmissionRules.Check,
-        ProbationRules.Check,
+        ProbationRules.Check, TransferRules.Check, SpecialAdmissionRules.Check,
     ];
 
     public static Decision Decide(CaseState state, CaseEventType type, DateOnly date, EventData data, CaseContext ctx,
@@ -20,7 +20,7 @@ public static class CaseEngine
     {
         overrides ??= [];
         exceptions ??= [];
-        var errors = EventFields.Validate(type, data, state).ToList();
+        var errors = EventFields.Validate(type, date, data, state).ToList();
         errors.AddRange(Overrides(overrides, exceptions));
         if (errors.Count > 0)
         {

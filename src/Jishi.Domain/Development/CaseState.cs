@@ -29,7 +29,22 @@ public sealed class CaseState
 
     public DateOnly? ApprovalDate { get; private set; }
 
-    public DateOnly? ProbationStartDate => AssemblyDate is not null && Stage >= DevelopmentStage.ProbationaryMember ? AssemblyDate : null;
+    public DateOnly? ProbationStartDate => Stage >= DevelopmentStage.ProbationaryMember ? directProbationStart ?? AssemblyDate : null;
+
+    private DateOnly? directProbationStart;
+
+    /// <summary>推迟后的转正讨论日期 .</summary>
+    public DateOnly? PostponedDiscussionDate { get; private set; }
+
+    /// <summary>A 情节较重 breach of discipline during probation was recorded (R-31-discipline-during-probation).</summary>
+    public bool SeriousBreachDuringProbation { get; private set; }
+
+    /// <summary>The last transfer of this stage that the receiving organisation has not yet reviewed .</summary>
+    public CaseEvent? UnreviewedTransfer => events.LastOrDefault(e => e.Type is CaseEventType.ActivistTransferred or CaseEventType.ProbationaryTransferred)
+        is { } t && !events.Any(e => e.Type == CaseEventType.TransferredMaterialsReviewed && e.Seq > t.Seq) ? t : null;
+
+    /// <summary>The probationary member was transferred in during probation .</summary>
+    public bool TransferredDuringProbation => events.Any(e => e.Type == CaseEventType.ProbationaryTransferred);
 
     /// <summary>预备期最后一日: start + 1 year − 1 day (R-31-probation-period).</summary>
     public DateOnly? ProbationEndDate => ExpiryDate?.AddDays(-1);
@@ -115,6 +130,37 @@ public sealed class CaseState
             case CaseEventType.AdmissionRejected:
                 ApprovalDate = e.Date;
                 Status = CaseStatus.AdmissionNotApproved;
+                break;
+            case CaseEventType.TransferredMaterialsReviewed when Stage == DevelopmentStage.Activist && e.Data.ContinuesTrainingTime == false:
+                ActivistDate = e.Date; // the receiving organisation restarts the training time
+                break;
+            case CaseEventType.ConfirmationPostponed:
+                PostponedDiscussionDate = e.Data.PostponedDiscussionDate;
+                break;
+            case CaseEventType.ProbationDisciplineRecorded when e.Data.Seriousness == DisciplineSeriousness.Serious:
+                SeriousBreachDuringProbation = true;
+                break;
+            case CaseEventType.NonRecognitionDecided:
+                Status = CaseStatus.NotRecognized;
+                break;
+            case CaseEventType.DirectlyAdmitted:
+                ApprovalDate = e.Date;
+                if (e.Data.AdmittedAs == DevelopmentStage.FullMember)
+                {
+                    Stage = DevelopmentStage.FullMember;
+                    PartyAgeStartDate = e.Data.PartyAgeStartDate ?? e.Date;
+                }
+                else
+                {
+                    Stage = DevelopmentStage.ProbationaryMember;
+                    directProbationStart = e.Data.ProbationStartDate ?? e.Date;
+                }
+
+                break;
+            case CaseEventType.PosthumouslyAdmitted:
+                ApprovalDate = e.Date;
+                Stage = DevelopmentStage.FullMember;
+                Status = CaseStatus.Deceased;
                 break;
             case CaseEventType.ConfirmationApproved:
                 switch (e.Data.ConfirmationOutcome)

@@ -21,6 +21,14 @@ public static class Deadlines
     public static IReadOnlyList<Deadline> Of(CaseState s)
     {
         var list = new List<Deadline>();
+        if (s.Status == CaseStatus.NotRecognized && s.Last(CaseEventType.NonRecognitionDecided) is { } decided)
+        {
+            list.Add(new("R-41-nonrecognition", decided.Date.AddDays(PracticeDays),
+                s.Of(CaseEventType.DecisionAnnounced).Where(e => e.Data.Decision == AnnouncedDecision.NotRecognized)
+                    .Select(e => (DateOnly?)e.Date).FirstOrDefault()));
+            return list;
+        }
+
         if (s.Status != CaseStatus.Open && s.Status is not (CaseStatus.AdmissionNotApproved or CaseStatus.ProbationCancelled))
         {
             return list;
@@ -74,7 +82,8 @@ public static class Deadlines
 
         if (s.Stage == DevelopmentStage.ProbationaryMember && s.Status == CaseStatus.Open && s.CurrentExpiryDate is { } expiry)
         {
-            list.Add(new("R-31-timely-discussion", expiry.AddDays(PracticeDays),
+            var discussBy = s.PostponedDiscussionDate is { } postponed && !s.ExtensionUsed ? postponed : expiry.AddDays(PracticeDays);
+            list.Add(new(s.PostponedDiscussionDate is not null && !s.ExtensionUsed ? "R-35-postponement" : "R-31-timely-discussion", discussBy,
                 DoneWhere(CaseEventType.ConfirmationVoteHeld, e => e.Date >= expiry)));
             if (s.LastConfirmationVote is { Data.Result: AssemblyResult.Passed } vote && vote.Date >= expiry)
             {

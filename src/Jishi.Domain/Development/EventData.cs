@@ -129,6 +129,37 @@ public sealed record EventData
 
     public ConfirmationOutcome? ProposedOutcome { get; init; }
 
+    // Political review details
+    public IReadOnlyList<PoliticalReviewItem>? ReviewItems { get; init; }
+
+    public IReadOnlyList<ConsultedOrg>? ConsultedOrgs { get; init; }
+
+    // Transfers
+    public string? ToOrgId { get; init; }
+
+    public bool? ReportedToOriginalOrg { get; init; }
+
+    public bool? IntroductionProvided { get; init; }
+
+    public bool? ContinuesTrainingTime { get; init; }
+
+    public DateOnly? PostponedDiscussionDate { get; init; }
+
+    // Discipline during probation, non-recognition, direct and posthumous admission
+    public DisciplineSeriousness? Seriousness { get; init; }
+
+    public string? DecidingOrgId { get; init; }
+
+    public DevelopmentStage? AdmittedAs { get; init; }
+
+    public DateOnly? ProbationStartDate { get; init; }
+
+    public DateOnly? PartyAgeStartDate { get; init; }
+
+    public IReadOnlyList<PosthumousCondition>? Conditions { get; init; }
+
+    public DateOnly? BranchDecisionDate { get; init; }
+
     public int? ExtensionMonths { get; init; }
 
     // Computed by the engine for votes.

@@ -5,7 +5,7 @@ namespace Jishi.Domain.Development;
 /// <summary>The fields each step type needs before any rule can judge it (HTTP 400 with the field named).</summary>
 public static class EventFields
 {
-    public static IEnumerable<FieldError> Validate(CaseEventType type, EventData d, CaseState state)
+    public static IEnumerable<FieldError> Validate(CaseEventType type, DateOnly date, EventData d, CaseState state)
     {
         var errors = new List<FieldError>();
         void Need(bool present, string field, string what)
@@ -63,7 +63,11 @@ public static class EventFields
             case CaseEventType.PublicNoticeEnded:
                 Need(d.StartDate is not null, "startDate", "公示开始日期");
                 Need(d.Place is not null, "place", "公示地点");
-                Need(d.NoticeOutcome is not null, "outcome", "公示结果（NoImpact 或 Impact）");
+                Need(d.Outcome is not null, "outcome", "公示结果（NoImpact 或 Impact）");
+                if (d.StartDate > date)
+                {
+                    errors.Add(new FieldError("startDate", "公示开始日期晚于结束日期（date）"));
+                }
                 break;
             case CaseEventType.SponsorsAssigned:
                 Need(d.SponsorMemberIds is { Count: > 0 }, "sponsorMemberIds", "入党介绍人");
@@ -78,6 +82,11 @@ public static class EventFields
                 Need(d.Mode is not null, "mode", "培训方式（Offline 或 Video）");
                 Need(!string.IsNullOrWhiteSpace(d.OrganizerOrgId), "organizerOrgId", "组织培训的党组织");
                 NonNegative(d.Days, "days");
+                if (d.StartDate > date)
+                {
+                    errors.Add(new FieldError("startDate", "培训开始日期晚于结束日期（date）"));
+                }
+
                 NonNegative(d.ClassHours, "classHours");
                 break;
             case CaseEventType.PreReviewPassed:
@@ -155,7 +164,7 @@ public static class EventFields
 
                 if (type == CaseEventType.ConfirmationApproved)
                 {
-                    Need(d.ConfirmationOutcome is not null, "outcome", "转正结果（ConfirmOnTime、ExtendProbation、CancelProbation 或 Confirm）");
+                    Need(d.Outcome is not null, "outcome", "转正结果（ConfirmOnTime、ExtendProbation、CancelProbation 或 Confirm）");
                     Need(d.ConfirmationOutcome != ConfirmationOutcome.ExtendProbation || d.ExtensionMonths is not null, "extensionMonths", "延长月数");
                 }
 
@@ -165,6 +174,39 @@ public static class EventFields
                 break;
             case CaseEventType.AssignedToBranchAndCell:
                 Need(!string.IsNullOrWhiteSpace(d.BranchId), "branchId", "编入的党支部");
+                break;
+            case CaseEventType.ActivistTransferred:
+            case CaseEventType.ProbationaryTransferred:
+                Need(!string.IsNullOrWhiteSpace(d.ToOrgId), "toOrgId", "接收单位党组织");
+                break;
+            case CaseEventType.TransferredMaterialsReviewed:
+                Need(!string.IsNullOrWhiteSpace(d.ReviewingOrgId), "reviewingOrgId", "审查材料的接收单位党组织");
+                Need(state.Stage != DevelopmentStage.Activist || d.ContinuesTrainingTime is not null, "continuesTrainingTime",
+                    "培养教育时间是否连续计算（true/false）");
+                break;
+            case CaseEventType.ConfirmationPostponed:
+                Need(d.PostponedDiscussionDate is not null, "postponedDiscussionDate", "推迟后的讨论日期");
+                Need(!string.IsNullOrWhiteSpace(d.Note), "note", "推迟的理由");
+                break;
+            case CaseEventType.ProbationDisciplineRecorded:
+                Need(d.Seriousness is not null, "seriousness", "情节（Minor 或 Serious）");
+                Need(!string.IsNullOrWhiteSpace(d.Note), "note", "违纪情况");
+                break;
+            case CaseEventType.NonRecognitionDecided:
+                Need(!string.IsNullOrWhiteSpace(d.DecidingOrgId), "decidingOrgId", "作出决定（批准）的组织");
+                Need(!string.IsNullOrWhiteSpace(d.Note), "note", "综合分析研判的情况");
+                break;
+            case CaseEventType.DirectlyAdmitted:
+                Need(!string.IsNullOrWhiteSpace(d.DecidingOrgId), "decidingOrgId", "作出决定的党委");
+                Need(!string.IsNullOrWhiteSpace(d.Note), "note", "特殊情况");
+                Need(d.AdmittedAs is DevelopmentStage.ProbationaryMember or DevelopmentStage.FullMember, "admittedAs",
+                    "接收为 ProbationaryMember 或 FullMember");
+                break;
+            case CaseEventType.PosthumouslyAdmitted:
+                Need(d.Conditions is { Count: > 0 }, "conditions", "追认的条件");
+                Need(d.BranchDecisionDate is not null, "branchDecisionDate", "所在单位党组织讨论决定的日期");
+                Need(!string.IsNullOrWhiteSpace(d.ReviewingOrgId), "reviewingOrgId", "审查的上级党委");
+                Need(!string.IsNullOrWhiteSpace(d.ApprovingOrgId), "approvingOrgId", "批准的省一级党委");
                 break;
         }
 

@@ -21,6 +21,8 @@ public static class TransitionTable
         new(DevelopmentStage.Applicant, CaseEventType.ApplicationTalkHeld),
         new(DevelopmentStage.Applicant, CaseEventType.NominationRecorded),
         new(DevelopmentStage.Applicant, CaseEventType.ActivistDesignated, DevelopmentStage.Activist),
+        new(DevelopmentStage.Applicant, CaseEventType.DirectlyAdmitted, DevelopmentStage.ProbationaryMember, Condition: "中央或省级党委直接接收（R-26）"),
+        new(DevelopmentStage.Applicant, CaseEventType.PosthumouslyAdmitted, DevelopmentStage.FullMember, CaseStatus.Deceased, "追认（R-27）"),
 
         new(DevelopmentStage.Activist, CaseEventType.NominationRecorded),
         new(DevelopmentStage.Activist, CaseEventType.ActivistFiled),
@@ -31,6 +33,10 @@ public static class TransitionTable
         new(DevelopmentStage.Activist, CaseEventType.CandidateConsented),
         new(DevelopmentStage.Activist, CaseEventType.PublicNoticeEnded),
         new(DevelopmentStage.Activist, CaseEventType.CandidateListed, DevelopmentStage.Candidate),
+        new(DevelopmentStage.Activist, CaseEventType.ActivistTransferred, Condition: "材料转交接收单位（R-12）"),
+        new(DevelopmentStage.Activist, CaseEventType.TransferredMaterialsReviewed),
+        new(DevelopmentStage.Activist, CaseEventType.DirectlyAdmitted, DevelopmentStage.ProbationaryMember, Condition: "中央或省级党委直接接收（R-26）"),
+        new(DevelopmentStage.Activist, CaseEventType.PosthumouslyAdmitted, DevelopmentStage.FullMember, CaseStatus.Deceased, "追认（R-27）"),
 
         new(DevelopmentStage.Candidate, CaseEventType.SponsorsAssigned),
         new(DevelopmentStage.Candidate, CaseEventType.PoliticalReviewConcluded),
@@ -44,7 +50,8 @@ public static class TransitionTable
         new(DevelopmentStage.Candidate, CaseEventType.ApprovalTalkHeld),
         new(DevelopmentStage.Candidate, CaseEventType.AdmissionApproved, DevelopmentStage.ProbationaryMember),
         new(DevelopmentStage.Candidate, CaseEventType.AdmissionRejected, ToStatus: CaseStatus.AdmissionNotApproved),
-        new(DevelopmentStage.Candidate, CaseEventType.DecisionAnnounced),
+        new(DevelopmentStage.Candidate, CaseEventType.DirectlyAdmitted, DevelopmentStage.ProbationaryMember, Condition: "中央或省级党委直接接收（R-26）"),
+        new(DevelopmentStage.Candidate, CaseEventType.PosthumouslyAdmitted, DevelopmentStage.FullMember, CaseStatus.Deceased, "追认（R-27）"),
 
         new(DevelopmentStage.ProbationaryMember, CaseEventType.AdmissionFiled),
         new(DevelopmentStage.ProbationaryMember, CaseEventType.DecisionAnnounced),
@@ -60,21 +67,27 @@ public static class TransitionTable
         new(DevelopmentStage.ProbationaryMember, CaseEventType.ConfirmationApproved, ToStatus: CaseStatus.ProbationCancelled,
             Condition: "取消预备党员资格"),
         new(DevelopmentStage.ProbationaryMember, CaseEventType.ConfirmationApproved, Condition: "延长预备期（6–12 个月，一次）"),
+        new(DevelopmentStage.ProbationaryMember, CaseEventType.ProbationaryTransferred, Condition: "预备期内转移（R-34）"),
+        new(DevelopmentStage.ProbationaryMember, CaseEventType.TransferredMaterialsReviewed),
+        new(DevelopmentStage.ProbationaryMember, CaseEventType.ConfirmationPostponed),
+        new(DevelopmentStage.ProbationaryMember, CaseEventType.ProbationDisciplineRecorded),
+        new(DevelopmentStage.ProbationaryMember, CaseEventType.NonRecognitionDecided, ToStatus: CaseStatus.NotRecognized, Condition: "不予承认（R-34、R-41）"),
 
         new(DevelopmentStage.FullMember, CaseEventType.DecisionAnnounced),
+        new(DevelopmentStage.FullMember, CaseEventType.NonRecognitionDecided, ToStatus: CaseStatus.NotRecognized, Condition: "不予承认（R-41）"),
     ];
 
     /// <summary>The transition for a step at this stage, or null when the step is not legal here (closed cases allow none).</summary>
     public static Transition? Find(DevelopmentStage stage, CaseStatus status, CaseEventType type) =>
         status == CaseStatus.Open ? All.FirstOrDefault(t => t.From == stage && t.Event == type)
-        : type == CaseEventType.DecisionAnnounced && status is CaseStatus.AdmissionNotApproved or CaseStatus.ProbationCancelled
+        : type == CaseEventType.DecisionAnnounced && status is CaseStatus.AdmissionNotApproved or CaseStatus.ProbationCancelled or CaseStatus.NotRecognized
             ? new Transition(stage, type, Condition: "通知本人并做好思想工作（R-24-not-approved-notify）")
             : null;
 
     /// <summary>The steps that may be recorded next on an open case at <paramref name="stage"/>.</summary>
     public static IEnumerable<CaseEventType> LegalAt(DevelopmentStage stage, CaseStatus status) =>
         status == CaseStatus.Open ? All.Where(t => t.From == stage).Select(t => t.Event).Distinct()
-        : status is CaseStatus.AdmissionNotApproved or CaseStatus.ProbationCancelled ? [CaseEventType.DecisionAnnounced]
+        : status is CaseStatus.AdmissionNotApproved or CaseStatus.ProbationCancelled or CaseStatus.NotRecognized ? [CaseEventType.DecisionAnnounced]
         : [];
 
     /// <summary>The Mermaid state diagram of the table (docs/workflows/development-case.mmd).</summary>

@@ -61,6 +61,14 @@ public enum CaseEventType
     FullMembershipRequested,
     ConfirmationVoteHeld,
     ConfirmationApproved,
+    ActivistTransferred,
+    TransferredMaterialsReviewed,
+    ProbationaryTransferred,
+    ConfirmationPostponed,
+    ProbationDisciplineRecorded,
+    NonRecognitionDecided,
+    DirectlyAdmitted,
+    PosthumouslyAdmitted,
 }
 
 /// <summary>适用规则版本: a step is judged by the rules in force on its date.</summary>
@@ -167,6 +175,61 @@ public enum PoliticalReviewMethod
     FieldInquiry,
 }
 
+/// <summary>The six items of the political review (R-16-content, 第十六条第二款).</summary>
+public enum PoliticalReviewItem
+{
+    /// <summary>马克思主义信仰、共产主义觉悟、中国特色社会主义信念.</summary>
+    FaithAndConviction,
+
+    /// <summary>领悟"两个确立"、"四个意识"、"四个自信"、"两个维护"的现实表现.</summary>
+    TwoEstablishments,
+
+    /// <summary>对党的理论和路线、方针、政策的态度.</summary>
+    AttitudeToPartyLine,
+
+    /// <summary>政治历史和在重大政治斗争、急难险重任务中的表现.</summary>
+    PoliticalHistory,
+
+    /// <summary>遵纪守法、社会公德、家庭美德以及网络行为表现.</summary>
+    LawAndMorality,
+
+    /// <summary>家庭主要成员和重要社会关系的政治情况.</summary>
+    FamilyAndRelations,
+}
+
+/// <summary>Organisations consulted in the political review of a mobile person (R-16-mobile-consultation).</summary>
+public enum ConsultedOrg
+{
+    HukouOrg,
+    ResidenceOrg,
+}
+
+/// <summary>情节 of a breach of discipline during probation (R-31-discipline-during-probation).</summary>
+public enum DisciplineSeriousness
+{
+    Minor,
+    Serious,
+}
+
+/// <summary>The conditions of 追认 (R-27-posthumous-admission).</summary>
+public enum PosthumousCondition
+{
+    /// <summary>在中国特色社会主义事业中为党和人民利益英勇献身.</summary>
+    HeroicSacrifice,
+
+    /// <summary>事迹突出.</summary>
+    OutstandingDeeds,
+
+    /// <summary>在一定范围内有较大影响.</summary>
+    WideInfluence,
+
+    /// <summary>生前一贯表现良好.</summary>
+    ConsistentGoodConduct,
+
+    /// <summary>曾向党组织提出过入党要求.</summary>
+    HadApplied,
+}
+
 public enum TrainingMode
 {
     Offline,
@@ -204,6 +267,7 @@ public enum AnnouncedDecision
     Admission,
     Confirmation,
     NotApproved,
+    NotRecognized,
 }
 
 /// <summary>转正结果 (R-31-outcomes).</summary>

@@ -90,6 +90,11 @@ public static class ActivistRules
     /// a mentor under a sanction's effect period is presumptively unsuitable (WARN).</summary>
     public static IEnumerable<Refusal> MentorQualification(RuleInput x)
     {
+        if (!x.Is2026)
+        {
+            yield break; // the qualifications are new in 2026 (RULES.md §1 D11)
+        }
+
         if (x.Data.QualificationAttested != true)
         {
             yield return Refusal.Warn("R-09-mentor-qualification", "第九条",

@@ -14,7 +14,8 @@ public static class AdmissionRules
                 [CandidateRules.PoliticalReviewQualified(x)],
             CaseEventType.PreReviewPassed =>
             [
-                BranchStrictReview(x), PreReviewBody(x), CandidateRules.PoliticalReviewQualified(x), CandidateRules.TrainingDone(x),
+                BranchStrictReview(x), PreReviewBody(x), CandidateRules.PoliticalReviewQualified(x), CandidateRules.MobileConsultation(x),
+                CandidateRules.TrainingDone(x),
                 LeavingWithinThreeMonths(x, "预审"),
             ],
             CaseEventType.AdmissionFormIssued => [FormIssuance(x)],

@@ -126,6 +126,11 @@ public static class ApplicationRules
     /// <summary>R-07-talk-content (第七条): the talk covers the five items and introduces party knowledge and member standards.</summary>
     public static Refusal? TalkContent(RuleInput x)
     {
+        if (!x.Is2026)
+        {
+            return null; // the content list is new in 2026 (RULES.md §1 D12); the 2014 rules asked only for a talk
+        }
+
         var topics = x.Data.Topics ?? [];
         var missing = Enum.GetValues<TalkTopic>().Where(t => !topics.Contains(t)).ToList();
         return missing.Count == 0 ? null : Refusal.Warn("R-07-talk-content", "第七条",

@@ -27,7 +27,7 @@ public static class CandidateRules
             CaseEventType.PublicNoticeEnded => [.. PublicNotice(x)],
             CaseEventType.CandidateListed => [.. Listing(x), ActivistRules.MobileOrgCapability(x)],
             CaseEventType.SponsorsAssigned => [.. Sponsors(x, x.Data.SponsorMemberIds ?? [])],
-            CaseEventType.PoliticalReviewConcluded => [PoliticalReviewMethods(x)],
+            CaseEventType.PoliticalReviewConcluded => [PoliticalReviewMethods(x), PoliticalReviewContent(x)],
             CaseEventType.TrainingCompleted => [.. Training(x)],
             _ => [],
         };
@@ -242,6 +242,46 @@ public static class CandidateRules
             : Refusal.Warn("R-16-methods-and-inquiry", "第十六条",
                 "未进行函调或外调，应在备注中说明“听取本人介绍和查阅有关材料后情况清楚”的依据");
     }
+
+    /// <summary>R-16-content (第十六条第二款): a finding on each of the six items of the 2026 rules (WARN per missing item).</summary>
+    public static Refusal? PoliticalReviewContent(RuleInput x)
+    {
+        if (!x.Is2026)
+        {
+            return null; // four items in 2014 (RULES.md §1 D8); the six-item list applies from 2026-05-11
+        }
+
+        var given = x.Data.ReviewItems ?? [];
+        var missing = Enum.GetValues<PoliticalReviewItem>().Where(i => !given.Contains(i)).ToList();
+        return missing.Count == 0 ? null : Refusal.Warn("R-16-content", "第十六条",
+            "政治审查内容缺少：" + string.Join("；", missing.Select(Label)));
+    }
+
+    /// <summary>R-16-mobile-consultation (第十六条第三款): for a mobile person, the opinions of the party organisations
+    /// of the hukou location and of the residence.</summary>
+    public static Refusal? MobileConsultation(RuleInput x)
+    {
+        if (!x.Ctx.Person.IsMobile)
+        {
+            return null;
+        }
+
+        var consulted = x.State.Last(CaseEventType.PoliticalReviewConcluded)?.Data.ConsultedOrgs ?? [];
+        var missing = Enum.GetValues<ConsultedOrg>().Where(o => !consulted.Contains(o)).ToList();
+        return missing.Count == 0 ? null : Refusal.Block("R-16-mobile-consultation", "第十六条",
+            "对流动人员进行政治审查，应征求其户籍所在地和居住地基层党组织的意见，尚缺："
+            + string.Join("、", missing.Select(o => o == ConsultedOrg.HukouOrg ? "户籍所在地党组织意见" : "居住地党组织意见")));
+    }
+
+    public static string Label(PoliticalReviewItem i) => i switch
+    {
+        PoliticalReviewItem.FaithAndConviction => "对马克思主义的信仰、对共产主义的觉悟、对中国特色社会主义的信念",
+        PoliticalReviewItem.TwoEstablishments => "领悟“两个确立”、增强“四个意识”、坚定“四个自信”、做到“两个维护”的现实表现",
+        PoliticalReviewItem.AttitudeToPartyLine => "对党的理论和路线、方针、政策的态度",
+        PoliticalReviewItem.PoliticalHistory => "政治历史和在重大政治斗争、急难险重任务中的表现",
+        PoliticalReviewItem.LawAndMorality => "遵纪守法、遵守社会公德、家庭美德以及网络行为表现",
+        _ => "家庭主要成员和重要社会关系的政治情况",
+    };
 
     /// <summary>R-16-political-review-required (第十六条): no pre-review, assembly or approval without a 合格 conclusion.</summary>
     public static Refusal? PoliticalReviewQualified(RuleInput x)

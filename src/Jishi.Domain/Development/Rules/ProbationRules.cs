@@ -15,11 +15,13 @@ public static class ProbationRules
             CaseEventType.OpinionsCollected when x.State.Stage == DevelopmentStage.ProbationaryMember => [OpinionPurpose(x)],
             CaseEventType.ConfirmationVoteHeld =>
             [
+                SeriousBreach(x, x.Data.ProposedOutcome),
                 OathBeforeConfirmation(x), TimelyDiscussion(x), .. ConfirmationProcedure(x), .. Outcome(x, x.Data.ProposedOutcome),
                 ActivistRules.MobileOrgCapability(x),
             ],
             CaseEventType.ConfirmationApproved =>
             [
+                SeriousBreach(x, x.Data.ConfirmationOutcome),
                 .. DecisionProcedure(x), .. AdmissionRules.ApprovalAuthority(x),
                 .. AdmissionRules.CollectiveApproval(x, approving: true, "R-31-decision-procedure", "第三十一条"),
                 .. Outcome(x, x.Data.ConfirmationOutcome), ApprovalWithinThreeMonths(x),
@@ -34,6 +36,7 @@ public static class ProbationRules
     {
         var expected = x.State.Status switch
         {
+            CaseStatus.NotRecognized => AnnouncedDecision.NotRecognized,
             CaseStatus.AdmissionNotApproved => AnnouncedDecision.NotApproved,
             CaseStatus.ProbationCancelled => AnnouncedDecision.NotApproved,
             _ => x.State.Stage == DevelopmentStage.FullMember ? AnnouncedDecision.Confirmation : AnnouncedDecision.Admission,
@@ -74,6 +77,11 @@ public static class ProbationRules
             yield return Refusal.Block("R-29-oath-required", "第二十九条", $"入党宣誓应在预备期内（至 {x.Day(end)}）进行");
         }
 
+        if (OathOrganiser(x) is { } organiser)
+        {
+            yield return organiser;
+        }
+
         var due = approval.AddMonths(1);
         var commemoration = (x.Date.Month, x.Date.Day) is (7, 1) or (10, 1);
         if (x.Is2026 && x.Date > due && !commemoration)
@@ -82,6 +90,35 @@ public static class ProbationRules
                 $"入党宣誓一般在批准后一个月内（至迟 {x.Day(due)}）进行，实际 {x.Day(x.Date)}");
         }
     }
+
+    /// <summary>R-29-oath-organiser (第二十九条): organised by the primary committee or the branch (incl. through a general
+    /// branch), or collectively by a committee at county level or above (WARN otherwise, or when not recorded).</summary>
+    public static Refusal? OathOrganiser(RuleInput x)
+    {
+        if (!x.Is2026)
+        {
+            return null;
+        }
+
+        var org = x.Ctx.Org(x.Data.OrganizerOrgId);
+        if (org is null)
+        {
+            return Refusal.Warn("R-29-oath-organiser", "第二十九条", "未记录组织入党宣誓的党组织");
+        }
+
+        return org.IsCommittee || org.Type is Organisations.OrgType.Branch or Organisations.OrgType.GeneralBranch
+            or Organisations.OrgType.RetireeBranch
+            ? null
+            : Refusal.Warn("R-29-oath-organiser", "第二十九条",
+                $"入党宣誓仪式一般由基层党委或者党支部（党总支）组织：所报为“{org.Name}”");
+    }
+
+    /// <summary>R-31-discipline-during-probation (第三十一条): after a 情节较重 breach only cancellation is possible.</summary>
+    public static Refusal? SeriousBreach(RuleInput x, ConfirmationOutcome? outcome) =>
+        x.State.SeriousBreachDuringProbation && outcome is not null and not ConfirmationOutcome.CancelProbation
+            ? Refusal.Block("R-31-discipline-during-probation", "第三十一条",
+                "预备党员违犯党的纪律、情节较重的，应当取消预备党员资格")
+            : null;
 
     public static Refusal? OpinionPurpose(RuleInput x) => x.Data.Purpose == Development.OpinionPurpose.Confirmation ? null :
         Refusal.Block("R-32-confirmation-procedure", "第三十二条", "预备期内征求意见的用途应为转正（Confirmation）");
@@ -116,6 +153,17 @@ public static class ProbationRules
         if (!x.State.OfAtStage(CaseEventType.BranchReviewPassed, DevelopmentStage.ProbationaryMember).Any(e => e.Seq > since))
         {
             yield return Refusal.Block("R-32-confirmation-procedure", "第三十二条", "支部委员会尚未对转正进行审查");
+        }
+
+        // The resolution's content, by analogy with R-21 (第三十二条第二款): WARN for each missing item.
+        if (string.IsNullOrWhiteSpace(x.Data.ResolutionText))
+        {
+            yield return Refusal.Warn("R-32-confirmation-procedure", "第三十二条", "转正决议缺少预备党员的表现等内容");
+        }
+
+        if (string.IsNullOrWhiteSpace(x.Data.SecretaryMemberId))
+        {
+            yield return Refusal.Warn("R-32-confirmation-procedure", "第三十二条", "转正决议未记录签名的党支部书记");
         }
     }
 

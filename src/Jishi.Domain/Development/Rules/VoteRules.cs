@@ -41,27 +41,32 @@ public static class VoteRules
         {
             refusals.Add(admission
                 ? Refusal.Block("R-20-secret-ballot", "第二十条", $"讨论接收预备党员必须采取无记名投票方式表决，所报为 {d.VoteMethod}")
-                : Refusal.Block("M-06-secret-ballot-confirmation", "中办发〔2013〕4号（六）", $"讨论预备党员转正应采取无记名投票方式表决，所报为 {d.VoteMethod}"));
+                : Refusal.Block("G-12-secret-ballot", "中办发〔2013〕4号（六）", $"讨论预备党员转正应采取无记名投票方式表决（M-06），所报为 {d.VoteMethod}"));
         }
 
         // G-11-written-opinions: counted only from eligible voters, submitted before the meeting opened, one each.
         var validFor = 0;
         var seen = new HashSet<string>();
+        var fromVoters = new HashSet<string>();
         foreach (var w in d.WrittenOpinions ?? [])
         {
-            var valid = w.MemberId is { } id && seen.Add(id) && x.Ctx.EligibleVoterIds.Contains(id)
-                && w.SubmittedAt < d.MeetingStartAt;
-            if (valid && w.Position == VotePosition.For)
+            if (w.MemberId is not { } id || !seen.Add(id) || !x.Ctx.EligibleVoterIds.Contains(id))
+            {
+                continue; // stored, not counted: a second opinion of the same member, or not a voter
+            }
+
+            fromVoters.Add(id);
+            if (w.SubmittedAt < d.MeetingStartAt && w.Position == VotePosition.For)
             {
                 validFor++;
             }
         }
 
         var absent = n - a;
-        if (seen.Count > Math.Max(absent, 0))
+        if (fromVoters.Count > Math.Max(absent, 0))
         {
             refusals.Add(Refusal.Block("G-11-written-opinions", "第二十条",
-                $"书面意见只能由因故不能到会的有表决权党员提出：缺席 {Math.Max(absent, 0)} 人，书面意见 {seen.Count} 份"));
+                $"书面意见只能由因故不能到会的有表决权党员提出：缺席 {Math.Max(absent, 0)} 人，有表决权党员的书面意见 {fromVoters.Count} 份"));
         }
 
         var y = d.VotesFor!.Value + validFor;

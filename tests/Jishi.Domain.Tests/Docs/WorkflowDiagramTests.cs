@@ -1,0 +1,20 @@
+using Jishi.Domain.Development;
+
+namespace Jishi.Domain.Tests.Docs;
+
+public sealed class WorkflowDiagramTests
+{
+    [Fact]
+    public void DevelopmentCaseDiagram_InDocs_IsTheOneGeneratedFromTheTransitionTable() =>
+        RepoFiles.AssertGenerated("docs/workflows/development-case.mmd", TransitionTable.ToMermaid());
+
+    [Fact]
+    public void Diagram_ShowsEveryStageMovingTransition()
+    {
+        var mermaid = TransitionTable.ToMermaid();
+        foreach (var t in TransitionTable.All.Where(t => t.To is not null || t.ToStatus is not null))
+        {
+            Assert.Contains($"{t.From} --> {t.To?.ToString() ?? t.ToStatus.ToString()}: {t.Event}", mermaid, StringComparison.Ordinal);
+        }
+    }
+}
