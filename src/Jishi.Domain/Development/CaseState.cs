@@ -44,7 +44,11 @@ public sealed class CaseState
         is { } t && !events.Any(e => e.Type == CaseEventType.TransferredMaterialsReviewed && e.Seq > t.Seq) ? t : null;
 
     /// <summary>The probationary member was transferred in during probation .</summary>
-    public bool TransferredDuringProbation => events.Any(e => e.Type == CaseEventType.ProbationaryTransferred);
+    public bool TransferredDuringProbation =>
+        events.Any(e => e.Type == CaseEventType.ProbationaryTransferred && (ProbationEndDate is null || e.Date <= ProbationEndDate));
+
+    /// <summary>Admitted directly by a central or provincial committee: the branch-level steps never happen.</summary>
+    public bool DirectlyAdmitted => events.Any(e => e.Type == CaseEventType.DirectlyAdmitted);
 
     /// <summary>预备期最后一日: start + 1 year − 1 day (R-31-probation-period).</summary>
     public DateOnly? ProbationEndDate => ExpiryDate?.AddDays(-1);

@@ -37,12 +37,13 @@ public static class Deadlines
         DateOnly? Done(CaseEventType t) => s.Of(t).Select(e => (DateOnly?)e.Date).FirstOrDefault();
         DateOnly? DoneWhere(CaseEventType t, Func<CaseEvent, bool> p) => s.Of(t).Where(p).Select(e => (DateOnly?)e.Date).FirstOrDefault();
 
-        if (s.ApplicationReceivedDate is { } received)
+        var direct = s.DirectlyAdmitted; // the branch-level gates R-08 … R-25 do not apply
+        if (s.ApplicationReceivedDate is { } received && (!direct || s.Of(CaseEventType.ApplicationTalkHeld).Any()))
         {
             list.Add(new("R-07-talk-within-1-month", received.AddMonths(1), Done(CaseEventType.ApplicationTalkHeld)));
         }
 
-        if (s.ActivistDate is { } activist)
+        if (s.ActivistDate is { } activist && !direct)
         {
             list.Add(new("R-08-activist-filing", activist.AddDays(PracticeDays), Done(CaseEventType.ActivistFiled)));
             list.Add(new("R-09-mentor-count-and-status", activist.AddDays(PracticeDays), Done(CaseEventType.MentorAssigned)));
@@ -71,7 +72,14 @@ public static class Deadlines
             return list;
         }
 
-        if (s.Stage >= DevelopmentStage.ProbationaryMember && s.ApprovalDate is { } approval)
+        if (s.Stage >= DevelopmentStage.ProbationaryMember && s.ApprovalDate is { } directDate && direct)
+        {
+            if (s.Stage == DevelopmentStage.ProbationaryMember)
+            {
+                list.Add(new("R-29-oath-within-1-month", directDate.AddMonths(1), Done(CaseEventType.OathTaken)));
+            }
+        }
+        else if (s.Stage >= DevelopmentStage.ProbationaryMember && s.ApprovalDate is { } approval)
         {
             list.Add(new("R-24-notify", approval.AddDays(PracticeDays),
                 DoneWhere(CaseEventType.DecisionAnnounced, e => e.Data.Decision == AnnouncedDecision.Admission)));

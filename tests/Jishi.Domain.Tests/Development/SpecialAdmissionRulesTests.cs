@@ -129,6 +129,45 @@ public sealed class SpecialAdmissionRulesTests
         Assert.True(run.State.Stage == DevelopmentStage.ProbationaryMember, "R-26-direct-admission applies before membership only");
     }
 
+    [Fact]
+    public void DirectlyAdmitted_AsAProbationaryMember_MayBeAnnouncedAsAnAdmission()
+    {
+        var run = new CaseKit().Open();
+        run.Record(CaseEventType.DirectlyAdmitted, "2026-06-01", Direct());
+
+        var decision = run.Decide(CaseEventType.DecisionAnnounced, "2026-06-05", new EventData { Decision = AnnouncedDecision.Admission });
+
+        Verdict.Accepted(decision);
+        Verdict.NotRefusedBy(decision, "R-26-direct-admission");
+    }
+
+    /// <summary>Regression (fixed): after a direct admission as a full member, <see cref="Deadlines.Of"/>
+    /// lists the approval follow-ups R-24-notify, R-25-filing-to-org-dept, R-28-assign-branch-and-cell and
+    /// R-29-oath-within-1-month, none of which can ever be completed: at FullMember the transition table allows only
+    /// DecisionAnnounced and NonRecognitionDecided, and DecisionAnnounced(Admission) is refused there (the announcement
+    /// expected at FullMember is Confirmation). RULES.md R-26: the branch-level gates R-08…R-25 do not apply.</summary>
+    [Fact]
+    public void Deadlines_AfterADirectAdmissionAsAFullMember_AskForNoStepTheCaseCanNeverRecord()
+    {
+        var run = new CaseKit().Open();
+        run.Record(CaseEventType.DirectlyAdmitted, "2026-06-01",
+            Direct(admittedAs: DevelopmentStage.FullMember, probationStart: null, partyAgeStart: "2026-06-01"));
+        var legal = TransitionTable.LegalAt(run.State.Stage, run.State.Status).ToList();
+        Assert.DoesNotContain(CaseEventType.AdmissionFiled, legal);
+        Assert.DoesNotContain(CaseEventType.AssignedToBranchAndCell, legal);
+        Assert.DoesNotContain(CaseEventType.OathTaken, legal);
+        Verdict.RefusedBy(run.Decide(CaseEventType.DecisionAnnounced, "2026-06-05", new EventData { Decision = AnnouncedDecision.Admission }),
+            "R-33-notify-and-talk", RuleSeverity.Block);
+
+        var deadlines = Deadlines.Of(run.State).Select(d => d.Rule).ToList();
+
+        // R-26-direct-admission: R-08…R-25 do not apply; ask for steps that are not legal at FullMember.
+        Assert.DoesNotContain("R-24-notify", deadlines);
+        Assert.DoesNotContain("R-25-filing-to-org-dept", deadlines);
+        Assert.DoesNotContain("R-28-assign-branch-and-cell", deadlines);
+        Assert.DoesNotContain("R-29-oath-within-1-month", deadlines);
+    }
+
     // ---- R-27-posthumous-admission ----
 
     [Theory]

@@ -158,6 +158,23 @@ public sealed class TransferRulesTests
         Verdict.NotRefusedBy(decision, "R-12-activist-transfer");
     }
 
+    /// <summary>Regression (fixed): RULES.md R-12 "BLOCK R-13 at the new org until (c) exists" and §7
+    /// (Activist → Candidate is gated by "R-12 (if transferred)"); TransferRules.ReviewedBeforeProposal is wired to
+    /// CandidateProposed only, so an activist transferred after the proposal is listed by the receiving org without its
+    /// review of the materials (and TransferredMaterialsReviewed is not a legal step at Candidate afterwards).</summary>
+    [Fact]
+    public void CandidateListed_AfterATransferWhoseMaterialsWereNotReviewed_IsRefusedByR12()
+    {
+        var kit = new CaseKit();
+        var run = kit.Open().RecordThrough(CaseEventType.CandidateProposed);
+        run.Record(CaseEventType.ActivistTransferred, "2026-05-21", ActivistTransfer());
+        kit.AtSecondBranch = true;
+        run.RecordUntil(CaseEventType.CandidateListed);
+        var step = run.Next(CaseEventType.CandidateListed);
+
+        Verdict.RefusedBy(run.Decide(step.Type, step.Date, step.Data), "R-12-activist-transfer", RuleSeverity.Block);
+    }
+
     [Theory]
     [InlineData("2026-05-31", true)]
     [InlineData("2026-06-01", false)]
@@ -320,10 +337,41 @@ public sealed class TransferRulesTests
     [Fact]
     public void ConfirmationVoteHeld_AfterAProbationaryTransferWithoutTheReview_IsRefusedByR34ReviewAndNonRecognition()
     {
-        var run = TransferredProbationer(new CaseKit(), reviewed: false).RecordUntil(CaseEventType.ConfirmationVoteHeld);
+        // The branch committee's review is itself refused without the receiving org's review (see the next test), so the
+        // vote is refused for both R-34 and the missing R-32 review.
+        var run = TransferredProbationer(new CaseKit(), reviewed: false).Without(CaseEventType.BranchReviewPassed)
+            .RecordUntil(CaseEventType.ConfirmationVoteHeld);
         var step = run.Next(CaseEventType.ConfirmationVoteHeld);
 
-        Verdict.OnlyRefusedBy(run.Decide(step.Type, step.Date, step.Data), "R-34-review-and-nonrecognition", RuleSeverity.Block);
+        Verdict.RefusedBy(run.Decide(step.Type, step.Date, step.Data), "R-34-review-and-nonrecognition", RuleSeverity.Block);
+    }
+
+    /// <summary>Regression (fixed): RULES.md R-34-review-and-nonrecognition "the receiving org records a
+    /// strict review of the 入党材料 before any 转正 step (BLOCK R-32 until done)"; the branch committee's review of the
+    /// confirmation (R-32 step 3) is accepted while the transferred materials are unreviewed.</summary>
+    [Fact]
+    public void BranchReviewPassed_ForConfirmationAfterAProbationaryTransferWithoutTheReview_IsRefusedByR34()
+    {
+        var run = TransferredProbationer(new CaseKit(), reviewed: false).RecordUntil(CaseEventType.BranchReviewPassed);
+        var step = run.Next(CaseEventType.BranchReviewPassed);
+        Assert.Equal(DevelopmentStage.ProbationaryMember, run.State.Stage);
+
+        Verdict.RefusedBy(run.Decide(step.Type, step.Date, step.Data), "R-34-review-and-nonrecognition", RuleSeverity.Block);
+    }
+
+    /// <summary>Regression (fixed): RULES.md §7 gates ProbationaryMember → FullMember with "R-34 (if
+    /// transferred)"; a member transferred between the branch vote and the committee's approval is confirmed by
+    /// ConfirmationApproved without the receiving org's review (ReviewedBeforeConfirmation is wired to the vote only).</summary>
+    [Fact]
+    public void ConfirmationApproved_AfterAProbationaryTransferFollowingTheVoteWithoutTheReview_IsRefusedByR34()
+    {
+        var kit = new CaseKit();
+        var run = ProbationerAfterTheOath(kit).RecordThrough(CaseEventType.ConfirmationVoteHeld);
+        run.Record(CaseEventType.ProbationaryTransferred, "2026-07-02", ProbationaryTransfer());
+        kit.AtSecondBranch = true;
+        var step = run.Next(CaseEventType.ConfirmationApproved);
+
+        Verdict.RefusedBy(run.Decide(step.Type, step.Date, step.Data), "R-34-review-and-nonrecognition", RuleSeverity.Block);
     }
 
     [Fact]

@@ -13,8 +13,11 @@ public static class TransferRules
             CaseEventType.ActivistTransferred => [.. ActivistTransfer(x)],
             CaseEventType.ProbationaryTransferred => [.. ProbationaryTransfer(x)],
             CaseEventType.TransferredMaterialsReviewed => [.. Review(x)],
-            CaseEventType.CandidateProposed => [ReviewedBeforeProposal(x)],
+            CaseEventType.CandidateProposed or CaseEventType.CandidateListed => [ReviewedBeforeProposal(x)],
             CaseEventType.ConfirmationVoteHeld => [ReviewedBeforeConfirmation(x), PostponementLimit(x)],
+            // The organisation's confirmation decisions wait for its review; the person's request does not.
+            CaseEventType.ConfirmationApproved => [ReviewedBeforeConfirmation(x)],
+            CaseEventType.BranchReviewPassed when x.State.Stage == DevelopmentStage.ProbationaryMember => [ReviewedBeforeConfirmation(x)],
             CaseEventType.ConfirmationPostponed => [.. Postponement(x)],
             CaseEventType.NonRecognitionDecided => [NonRecognitionBody(x)],
             _ => [],
@@ -104,7 +107,7 @@ public static class TransferRules
     public static Refusal? ReviewedBeforeProposal(RuleInput x) =>
         x.State.UnreviewedTransfer is { Type: CaseEventType.ActivistTransferred } t
             ? Refusal.Block("R-12-activist-transfer", "第十二条",
-                $"入党积极分子于 {x.Day(t.Date)} 转入，接收单位党组织尚未审查转来的材料，不能研究拟列为发展对象")
+                $"入党积极分子于 {x.Day(t.Date)} 转入，接收单位党组织尚未审查转来的材料，不能研究或列为发展对象")
             : null;
 
     /// <summary>R-34-review-and-nonrecognition (第三十四条): the receiving organisation reviews the admission materials
@@ -112,7 +115,7 @@ public static class TransferRules
     public static Refusal? ReviewedBeforeConfirmation(RuleInput x) =>
         x.State.UnreviewedTransfer is { Type: CaseEventType.ProbationaryTransferred } t
             ? Refusal.Block("R-34-review-and-nonrecognition", "第三十四条",
-                $"预备党员于 {x.Day(t.Date)} 转入，接收单位党组织尚未严格审查其入党材料，不能讨论转正")
+                $"预备党员于 {x.Day(t.Date)} 转入，接收单位党组织尚未严格审查其入党材料，不能审查、讨论或审批其转正")
             : null;
 
     /// <summary>R-35-postponement (第三十五条): only for a probationary member transferred in during probation, and the
