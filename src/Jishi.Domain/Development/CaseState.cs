@@ -161,6 +161,9 @@ public sealed class CaseState
                 }
 
                 break;
+            case CaseEventType.ArchiveSubmitted:
+                Status = CaseStatus.Archived;
+                break;
             case CaseEventType.PosthumouslyAdmitted:
                 ApprovalDate = e.Date;
                 Stage = DevelopmentStage.FullMember;

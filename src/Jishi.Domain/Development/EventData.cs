@@ -160,6 +160,9 @@ public sealed record EventData
 
     public DateOnly? BranchDecisionDate { get; init; }
 
+    /// <summary>ArchiveSubmitted: the organisation that keeps the file (the committee or the county organisation department).</summary>
+    public string? ArchivedWithOrgId { get; init; }
+
     public int? ExtensionMonths { get; init; }
 
     // Computed by the engine for votes.

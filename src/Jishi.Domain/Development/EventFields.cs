@@ -202,6 +202,9 @@ public static class EventFields
                 Need(d.AdmittedAs is DevelopmentStage.ProbationaryMember or DevelopmentStage.FullMember, "admittedAs",
                     "接收为 ProbationaryMember 或 FullMember");
                 break;
+            case CaseEventType.ArchiveSubmitted:
+                Need(!string.IsNullOrWhiteSpace(d.ArchivedWithOrgId), "archivedWithOrgId", "保管档案的党委或组织部门");
+                break;
             case CaseEventType.PosthumouslyAdmitted:
                 Need(d.Conditions is { Count: > 0 }, "conditions", "追认的条件");
                 Need(d.BranchDecisionDate is not null, "branchDecisionDate", "所在单位党组织讨论决定的日期");

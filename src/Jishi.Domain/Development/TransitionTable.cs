@@ -75,6 +75,7 @@ public static class TransitionTable
 
         new(DevelopmentStage.FullMember, CaseEventType.DecisionAnnounced),
         new(DevelopmentStage.FullMember, CaseEventType.NonRecognitionDecided, ToStatus: CaseStatus.NotRecognized, Condition: "不予承认（R-41）"),
+        new(DevelopmentStage.FullMember, CaseEventType.ArchiveSubmitted, ToStatus: CaseStatus.Archived, Condition: "材料归档，个案办结（R-36）"),
     ];
 
     /// <summary>The transition for a step at this stage, or null when the step is not legal here (closed cases allow none).</summary>

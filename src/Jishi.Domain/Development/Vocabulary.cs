@@ -24,6 +24,9 @@ public enum CaseStatus
     Removed,
     Expelled,
     Deceased,
+
+    /// <summary>材料归档: the case's materials were handed to the committee and the case is closed .</summary>
+    Archived,
 }
 
 /// <summary>The steps recorded on a development case (API.md "Development cases"; GLOSSARY §7).</summary>
@@ -69,6 +72,7 @@ public enum CaseEventType
     NonRecognitionDecided,
     DirectlyAdmitted,
     PosthumouslyAdmitted,
+    ArchiveSubmitted,
 }
 
 /// <summary>适用规则版本: a step is judged by the rules in force on its date.</summary>
