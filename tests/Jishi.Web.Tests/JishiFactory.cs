@@ -71,7 +71,7 @@ public sealed class JishiFactory : WebApplicationFactory<Program>
     public string DataDirectory => dataDirectory;
 
     /// <summary>A client that sends no credentials and does not follow redirects.</summary>
-    public HttpClient Anonymous() => CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+    public HttpClient Anonymous() => CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, BaseAddress = ClientOptions.BaseAddress });
 
     /// <summary>A client that authenticates with <paramref name="token"/>.</summary>
     public ApiClient As(string token)
