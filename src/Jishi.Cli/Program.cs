@@ -127,6 +127,11 @@ public static class Program
                 await JishiDatabase.MigrateAsync(db);
                 await calendar.InitialiseAsync(db, time);
                 var login = await new SeedDemo(db, time).Handle();
+                if (login is not null)
+                {
+                    await new SeedDemoCases(db, time, calendar).Handle();
+                }
+
                 output.WriteLine(login is null
                     ? "数据库中已有组织，未载入演示数据"
                     : $"已载入演示数据；账户 {string.Join("、", login.Users.Select(u => u.UserName))}，密码 {login.Password}");

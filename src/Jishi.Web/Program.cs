@@ -83,6 +83,11 @@ await using (var startup = app.Services.CreateAsyncScope())
     if (app.Configuration.GetValue("Jishi:SeedDemo", true))
     {
         var login = await startup.ServiceProvider.GetRequiredService<SeedDemo>().Handle();
+        if (login is not null)
+        {
+            await startup.ServiceProvider.GetRequiredService<SeedDemoCases>().Handle();
+        }
+
         DemoConsole.Announce(app, database, login);
     }
 }
@@ -115,6 +120,7 @@ api.MapCalendarEndpoints();
 api.MapCaseEndpoints();
 
 app.MapAccountEndpoints();
+app.MapCalendarFeedEndpoints();
 app.MapRazorComponents<App>();
 
 app.Run();

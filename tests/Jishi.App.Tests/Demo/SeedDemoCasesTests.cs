@@ -1,0 +1,49 @@
+using Jishi.App.Calendar;
+using Jishi.App.Cases;
+using Jishi.App.Data;
+using Jishi.App.Demo;
+using Jishi.App.Tests.Infrastructure;
+using Jishi.Domain.Development;
+using Microsoft.EntityFrameworkCore;
+
+namespace Jishi.App.Tests.Demo;
+
+public abstract class SeedDemoCasesTests : UseCaseTest
+{
+    [Fact]
+    public async Task SeedDemoCases_GivesTheDemoApplicantsCasesAtThreeStages_EachRecordedThroughTheRules()
+    {
+        var calendar = new OfficialCalendar();
+        await calendar.InitialiseAsync(Db(), Time);
+        await new SeedDemo(Db(), Time).Handle();
+
+        var seeded = await new SeedDemoCases(Db(), Time, calendar).Handle();
+
+        Assert.Equal(12, seeded);
+        var cases = await Db().Cases.AsNoTracking().ToListAsync();
+        Assert.Equal(4, cases.Count(c => c.Stage == DevelopmentStage.Applicant));
+        Assert.Equal(4, cases.Count(c => c.Stage == DevelopmentStage.Activist));
+        Assert.Equal(4, cases.Count(c => c.Stage == DevelopmentStage.Candidate));
+        Assert.All(cases, c => Assert.Equal(CaseStatus.Open, c.Status));
+        foreach (var c in cases)
+        {
+            var integrity = await new VerifyCaseIntegrity(Db()).Handle(c.Id);
+            Assert.True(integrity.Valid, $"case {c.Id} chain");
+        }
+
+        // Candidates listed under the 2026 rules went through a notice; the mobile one through notices at both places.
+        var notices = await Db().CaseEvents.AsNoTracking().Where(e => e.Type == CaseEventType.PublicNoticeEnded).CountAsync();
+        Assert.InRange(notices, 4, 8);
+        Assert.Equal(0, await new SeedDemoCases(Db(), Time, calendar).Handle());
+    }
+}
+
+public sealed class SeedDemoCasesTests_Sqlite : SeedDemoCasesTests
+{
+    protected override DatabaseProvider Provider => DatabaseProvider.Sqlite;
+}
+
+public sealed class SeedDemoCasesTests_Postgres : SeedDemoCasesTests
+{
+    protected override DatabaseProvider Provider => DatabaseProvider.Postgres;
+}
