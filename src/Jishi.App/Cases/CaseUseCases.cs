@@ -132,8 +132,17 @@ public sealed class ListCases(JishiDbContext db)
 
         if (!string.IsNullOrWhiteSpace(q))
         {
-            var term = q.Trim();
-            cases = cases.Where(c => c.PersonName.Contains(term));
+            var term = q.Trim().ToUpperInvariant();
+            if (term.Length >= 4 && term.All(ch => char.IsAsciiDigit(ch) || ch == 'X'))
+            {
+                // The last digits of the id number: the people in scope that match, then their cases.
+                var people = await db.People.AsNoTracking().Where(p => p.IdNumber.EndsWith(term)).Select(p => p.Id).Take(1000).ToListAsync(ct);
+                cases = cases.Where(c => people.Contains(c.PersonId));
+            }
+            else
+            {
+                cases = cases.Where(c => c.PersonName.Contains(term));
+            }
         }
 
         var total = await cases.CountAsync(ct);
