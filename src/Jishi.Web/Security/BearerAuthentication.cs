@@ -34,7 +34,7 @@ public sealed class BearerAuthentication(
         {
             caller = Caller.BootstrapAdmin;
         }
-        else if (token.Length > 0)
+        else if (token.Length > 0 && !Jishi.App.Alerts.CalendarFeedTokens.IsFeedToken(token)) // a feed URL token is no API token
         {
             caller = await Context.RequestServices.GetRequiredService<SignIn>().ByToken(token, Context.RequestAborted);
         }
