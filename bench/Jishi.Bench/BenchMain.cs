@@ -1,0 +1,96 @@
+using System.Globalization;
+
+namespace Jishi.Bench;
+
+/// <summary>
+/// Benchmarks of Jishi that print figures (never timed assertions in tests). Usage:
+/// <c>dotnet run -c Release --project bench/Jishi.Bench -- case-page [--provider Sqlite|Postgres] [--connection &lt;admin&gt;] [--iterations 200] [--warmup 20] [--queries]</c>.
+/// </summary>
+public static class BenchMain
+{
+    public static async Task<int> Main(string[] args)
+    {
+        if (args.Length == 0 || args[0] is "-h" or "--help" or "help")
+        {
+            PrintUsage();
+            return args.Length == 0 ? 2 : 0;
+        }
+
+        // WebApplicationFactory finds the application's content root through MvcTestingAppManifest.json in the
+        // current directory (as under a test runner): run from the output directory, wherever `dotnet run` started.
+        Directory.SetCurrentDirectory(AppContext.BaseDirectory);
+        var command = args[0];
+        var options = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+        var flags = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        for (var i = 1; i < args.Length; i++)
+        {
+            var a = args[i];
+            if (!a.StartsWith("--", StringComparison.Ordinal))
+            {
+                return Fail($"unexpected argument '{a}'");
+            }
+
+            if (a is "--queries")
+            {
+                flags.Add(a[2..]);
+            }
+            else if (i + 1 < args.Length)
+            {
+                options[a[2..]] = args[++i];
+            }
+            else
+            {
+                return Fail($"option '{a}' needs a value");
+            }
+        }
+
+        switch (command)
+        {
+            case "case-page":
+                var provider = options.GetValueOrDefault("provider", "Sqlite");
+                if (provider is not ("Sqlite" or "Postgres"))
+                {
+                    return Fail("--provider is Sqlite or Postgres");
+                }
+
+                var connection = options.GetValueOrDefault("connection");
+                if (provider == "Postgres" && string.IsNullOrWhiteSpace(connection))
+                {
+                    return Fail("--provider Postgres needs --connection <administrator connection string>");
+                }
+
+                var iterations = int.Parse(options.GetValueOrDefault("iterations", "200"), CultureInfo.InvariantCulture);
+                if (iterations < 1)
+                {
+                    return Fail("--iterations must be at least 1");
+                }
+
+                var warmUp = int.Parse(options.GetValueOrDefault("warmup", "20"), CultureInfo.InvariantCulture);
+                if (warmUp < 0)
+                {
+                    return Fail("--warmup must not be negative");
+                }
+
+                await CasePageBench.RunAsync(provider, connection, iterations, warmUp, flags.Contains("queries"));
+                return 0;
+            default:
+                return Fail($"unknown command '{command}'");
+        }
+    }
+
+    private static int Fail(string message)
+    {
+        Console.Error.WriteLine("error: " + message);
+        PrintUsage();
+        return 2;
+    }
+
+    private static void PrintUsage() => Console.Error.WriteLine(
+        """
+        usage: Jishi.Bench case-page [--provider Sqlite|Postgres] [--connection <admin connection string>] [--iterations 200] [--warmup 20] [--queries]
+
+          case-page   hosts the app in-process on a fresh database, records a development case with 40 events through
+                      the API, logs in through the login form and times GET /cases/{id} (server-rendered page) and
+                      GET /api/v1/cases/{id} (JSON). --queries also lists the SQL commands of one page request.
+        """);
+}
