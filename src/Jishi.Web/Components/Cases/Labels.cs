@@ -64,6 +64,8 @@ public static class Labels
         ["CaseEventType.ConfirmationPostponed"] = "推迟讨论转正",
         ["CaseEventType.ProbationDisciplineRecorded"] = "预备期违纪情况",
         ["CaseEventType.NonRecognitionDecided"] = "不予承认",
+        ["CaseEventType.ArchiveSubmitted"] = "材料归档",
+        ["CaseStatus.Archived"] = "已归档",
         ["CaseEventType.DirectlyAdmitted"] = "直接接收",
         ["CaseEventType.PosthumouslyAdmitted"] = "追认为党员",
 
@@ -150,8 +152,8 @@ public static class Labels
     private static readonly Dictionary<string, string> DeadlineWords = new(StringComparer.Ordinal)
     {
         ["R-07-talk-within-1-month"] = "一个月内派人谈话（第七条）",
-        ["R-08-activist-filing"] = "积极分子报上级党委备案",
-        ["R-09-mentor-count-and-status"] = "指定培养联系人",
+        ["R-08-activist-filing"] = "积极分子报上级党委备案（第八条）",
+        ["R-09-mentor-count-and-status"] = "指定培养联系人（第九条）",
         ["R-11-half-yearly-assessment"] = "每半年考察一次（第十一条）",
         ["R-19-assembly-within-1-month"] = "预审后一个月内提交支部大会（第十九条）",
         ["R-25-approval-within-3-months"] = "党委三个月内审批（第二十五条）",
