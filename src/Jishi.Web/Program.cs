@@ -118,6 +118,7 @@ api.MapMemberEndpoints();
 api.MapUserEndpoints();
 api.MapCalendarEndpoints();
 api.MapCaseEndpoints();
+api.MapAttachmentEndpoints();
 
 app.MapAccountEndpoints();
 app.MapCalendarFeedEndpoints();

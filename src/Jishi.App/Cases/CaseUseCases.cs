@@ -158,7 +158,13 @@ public sealed class ListCases(JishiDbContext db)
 /// </summary>
 public sealed class RecordCaseEvent(JishiDbContext db, CaseFacts facts, TimeProvider time, GetCase get)
 {
-    public async Task<CaseView> Handle(string caseId, NewCaseEvent step, int? expectedVersion, CancellationToken ct = default)
+    public Task<CaseView> Handle(string caseId, NewCaseEvent step, int? expectedVersion, CancellationToken ct = default) =>
+        Handle(caseId, step, expectedVersion, alongside: null, ct);
+
+    /// <summary>Records the step and lets <paramref name="alongside"/> add rows that belong to the appended event (an
+    /// attachment's metadata) to the same transaction.</summary>
+    public async Task<CaseView> Handle(string caseId, NewCaseEvent step, int? expectedVersion, Action<CaseRecord, CaseEventRecord>? alongside,
+        CancellationToken ct)
     {
         db.EnsureCallerCanWrite();
         var c = await db.Cases.FirstOrDefaultAsync(x => x.Id == caseId, ct) ?? throw new NotFoundException("个案", caseId);
@@ -221,6 +227,7 @@ public sealed class RecordCaseEvent(JishiDbContext db, CaseFacts facts, TimeProv
         }
 
         await UpdateRegistry(c, state, step.Type, ct);
+        alongside?.Invoke(c, record);
         try
         {
             await db.SaveChangesAsync(ct);

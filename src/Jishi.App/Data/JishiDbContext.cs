@@ -38,6 +38,8 @@ public abstract class JishiDbContext(DbContextOptions options, CallerScope scope
 
     public DbSet<AdmissionFormSerialRecord> AdmissionFormSerials => Set<AdmissionFormSerialRecord>();
 
+    public DbSet<CaseAttachmentRecord> CaseAttachments => Set<CaseAttachmentRecord>();
+
     public Caller Caller => scope.Current;
 
     // Read by the query filters below; EF Core re-evaluates them for every query of this context instance.
@@ -207,6 +209,21 @@ public abstract class JishiDbContext(DbContextOptions options, CallerScope scope
             e.Property(x => x.CaseId).HasMaxLength(20);
         });
 
+        modelBuilder.Entity<CaseAttachmentRecord>(e =>
+        {
+            e.ToTable("case_attachments");
+            e.HasKey(x => x.Id);
+            e.Property(x => x.Id).HasMaxLength(20);
+            e.Property(x => x.CaseId).HasMaxLength(20);
+            e.Property(x => x.FileName).HasMaxLength(200);
+            e.Property(x => x.Sha256).HasMaxLength(64);
+            e.Property(x => x.ContentType).HasMaxLength(40);
+            e.HasIndex(x => new { x.CaseId, x.Seq }).IsUnique();
+            e.HasIndex(x => x.Sha256);
+            e.HasOne<CaseEventRecord>().WithOne().HasForeignKey<CaseAttachmentRecord>(x => new { x.CaseId, x.Seq })
+                .OnDelete(DeleteBehavior.Restrict);
+        });
+
         modelBuilder.Entity<CalendarYearRecord>(e =>
         {
             e.ToTable("calendar_years");
@@ -283,6 +300,7 @@ public abstract class JishiDbContext(DbContextOptions options, CallerScope scope
         CaseEventRecord ev => CasePathOf(Cases.Local.FirstOrDefault(c => c.Id == ev.CaseId)),
         CaseDeadlineRecord d => CasePathOf(Cases.Local.FirstOrDefault(c => c.Id == d.CaseId)) is { Length: > 0 } p ? p : d.OrgPath,
         AdmissionFormSerialRecord f => CasePathOf(Cases.Local.FirstOrDefault(c => c.Id == f.CaseId)),
+        CaseAttachmentRecord a => CasePathOf(Cases.Local.FirstOrDefault(c => c.Id == a.CaseId)),
         _ => null,
     };
 

@@ -165,6 +165,20 @@ public sealed record EventData
 
     public int? ExtensionMonths { get; init; }
 
+    // Attachments (AttachmentAdded): the stored file, its digest, and the step it belongs to.
+    public string? AttachmentId { get; init; }
+
+    public DocumentType? DocumentType { get; init; }
+
+    public string? FileName { get; init; }
+
+    public string? Sha256 { get; init; }
+
+    public long? Size { get; init; }
+
+    /// <summary>The sequence number of the recorded step the document belongs to (optional).</summary>
+    public int? AttachedToSeq { get; init; }
+
     // Computed by the engine for votes.
     public AssemblyResult? Result { get; init; }
 

@@ -205,6 +205,18 @@ public static class EventFields
             case CaseEventType.ArchiveSubmitted:
                 Need(!string.IsNullOrWhiteSpace(d.ArchivedWithOrgId), "archivedWithOrgId", "保管档案的党委或组织部门");
                 break;
+            case CaseEventType.AttachmentAdded:
+                Need(!string.IsNullOrWhiteSpace(d.AttachmentId), "attachmentId", "附件编号");
+                Need(d.DocumentType is not null, "documentType", "材料类型");
+                Need(!string.IsNullOrWhiteSpace(d.FileName), "fileName", "文件名");
+                Need(d.Sha256 is { Length: 64 } h && h.All(char.IsAsciiHexDigitLower), "sha256", "文件的 SHA-256 摘要（64 位小写十六进制）");
+                Need(d.Size is > 0, "size", "文件大小（字节）");
+                if (d.AttachedToSeq is { } seq && !state.Events.Any(e => e.Seq == seq))
+                {
+                    errors.Add(new FieldError("attachedToSeq", $"本个案没有序号为 {seq} 的步骤"));
+                }
+
+                break;
             case CaseEventType.PosthumouslyAdmitted:
                 Need(d.Conditions is { Count: > 0 }, "conditions", "追认的条件");
                 Need(d.BranchDecisionDate is not null, "branchDecisionDate", "所在单位党组织讨论决定的日期");

@@ -23,6 +23,7 @@ public static class TransitionTable
         new(DevelopmentStage.Applicant, CaseEventType.ActivistDesignated, DevelopmentStage.Activist),
         new(DevelopmentStage.Applicant, CaseEventType.DirectlyAdmitted, DevelopmentStage.ProbationaryMember, Condition: "中央或省级党委直接接收（R-26）"),
         new(DevelopmentStage.Applicant, CaseEventType.PosthumouslyAdmitted, DevelopmentStage.FullMember, CaseStatus.Deceased, "追认（R-27）"),
+        new(DevelopmentStage.Applicant, CaseEventType.AttachmentAdded),
 
         new(DevelopmentStage.Activist, CaseEventType.NominationRecorded),
         new(DevelopmentStage.Activist, CaseEventType.ActivistFiled),
@@ -37,6 +38,7 @@ public static class TransitionTable
         new(DevelopmentStage.Activist, CaseEventType.TransferredMaterialsReviewed),
         new(DevelopmentStage.Activist, CaseEventType.DirectlyAdmitted, DevelopmentStage.ProbationaryMember, Condition: "中央或省级党委直接接收（R-26）"),
         new(DevelopmentStage.Activist, CaseEventType.PosthumouslyAdmitted, DevelopmentStage.FullMember, CaseStatus.Deceased, "追认（R-27）"),
+        new(DevelopmentStage.Activist, CaseEventType.AttachmentAdded),
 
         new(DevelopmentStage.Candidate, CaseEventType.SponsorsAssigned),
         new(DevelopmentStage.Candidate, CaseEventType.PoliticalReviewConcluded),
@@ -52,6 +54,7 @@ public static class TransitionTable
         new(DevelopmentStage.Candidate, CaseEventType.AdmissionRejected, ToStatus: CaseStatus.AdmissionNotApproved),
         new(DevelopmentStage.Candidate, CaseEventType.DirectlyAdmitted, DevelopmentStage.ProbationaryMember, Condition: "中央或省级党委直接接收（R-26）"),
         new(DevelopmentStage.Candidate, CaseEventType.PosthumouslyAdmitted, DevelopmentStage.FullMember, CaseStatus.Deceased, "追认（R-27）"),
+        new(DevelopmentStage.Candidate, CaseEventType.AttachmentAdded),
 
         new(DevelopmentStage.ProbationaryMember, CaseEventType.AdmissionFiled),
         new(DevelopmentStage.ProbationaryMember, CaseEventType.DecisionAnnounced),
@@ -72,10 +75,12 @@ public static class TransitionTable
         new(DevelopmentStage.ProbationaryMember, CaseEventType.ConfirmationPostponed),
         new(DevelopmentStage.ProbationaryMember, CaseEventType.ProbationDisciplineRecorded),
         new(DevelopmentStage.ProbationaryMember, CaseEventType.NonRecognitionDecided, ToStatus: CaseStatus.NotRecognized, Condition: "不予承认（R-34、R-41）"),
+        new(DevelopmentStage.ProbationaryMember, CaseEventType.AttachmentAdded),
 
         new(DevelopmentStage.FullMember, CaseEventType.DecisionAnnounced),
         new(DevelopmentStage.FullMember, CaseEventType.NonRecognitionDecided, ToStatus: CaseStatus.NotRecognized, Condition: "不予承认（R-41）"),
         new(DevelopmentStage.FullMember, CaseEventType.ArchiveSubmitted, ToStatus: CaseStatus.Archived, Condition: "材料归档，个案办结（R-36）"),
+        new(DevelopmentStage.FullMember, CaseEventType.AttachmentAdded),
     ];
 
     /// <summary>The transition for a step at this stage, or null when the step is not legal here (closed cases allow none).</summary>

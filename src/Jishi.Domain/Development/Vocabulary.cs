@@ -73,6 +73,9 @@ public enum CaseEventType
     DirectlyAdmitted,
     PosthumouslyAdmitted,
     ArchiveSubmitted,
+
+    /// <summary>A document (PDF, JPEG or PNG) attached to the case; its SHA-256 digest becomes part of the record.</summary>
+    AttachmentAdded,
 }
 
 /// <summary>适用规则版本: a step is judged by the rules in force on its date.</summary>

@@ -96,7 +96,12 @@ public static class CaseEndpoints
                  || int.TryParse(t.GetValue<string>(), out _))
         {
             errors.Add(new FieldError("type", $"“{t.GetValue<string>()}”不是可记录的事件类型；应为 "
-                + string.Join("、", Enum.GetNames<CaseEventType>().Where(n => n != nameof(CaseEventType.ApplicationReceived))) + " 之一"));
+                + string.Join("、", Enum.GetNames<CaseEventType>().Where(n => n is not (nameof(CaseEventType.ApplicationReceived)
+                    or nameof(CaseEventType.AttachmentAdded)))) + " 之一"));
+        }
+        else if (type == CaseEventType.AttachmentAdded)
+        {
+            errors.Add(new FieldError("type", "材料通过 POST /api/v1/cases/{id}/attachments 上传，由系统记录 AttachmentAdded"));
         }
 
         if (obj["date"] is not JsonValue dv || dv.GetValueKind() != JsonValueKind.String

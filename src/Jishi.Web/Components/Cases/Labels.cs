@@ -65,6 +65,7 @@ public static class Labels
         ["CaseEventType.ProbationDisciplineRecorded"] = "预备期违纪情况",
         ["CaseEventType.NonRecognitionDecided"] = "不予承认",
         ["CaseEventType.ArchiveSubmitted"] = "材料归档",
+        ["CaseEventType.AttachmentAdded"] = "上传材料",
         ["CaseStatus.Archived"] = "已归档",
         ["CaseEventType.DirectlyAdmitted"] = "直接接收",
         ["CaseEventType.PosthumouslyAdmitted"] = "追认为党员",

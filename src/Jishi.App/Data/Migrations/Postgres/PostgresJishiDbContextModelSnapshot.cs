@@ -46,6 +46,59 @@ namespace Jishi.App.Data.Migrations.Postgres
                     b.ToTable("admission_form_serials", (string)null);
                 });
 
+            modelBuilder.Entity("Jishi.App.Cases.CaseAttachmentRecord", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<int?>("AttachedToSeq")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("CaseId")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<string>("ContentType")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("DocumentType")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<int>("Seq")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Sha256")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<long>("Size")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Sha256");
+
+                    b.HasIndex("CaseId", "Seq")
+                        .IsUnique();
+
+                    b.ToTable("case_attachments", (string)null);
+                });
+
             modelBuilder.Entity("Jishi.App.Cases.CaseDeadlineRecord", b =>
                 {
                     b.Property<string>("CaseId")
@@ -587,6 +640,15 @@ namespace Jishi.App.Data.Migrations.Postgres
                     b.HasIndex("OrgPath");
 
                     b.ToTable("people", (string)null);
+                });
+
+            modelBuilder.Entity("Jishi.App.Cases.CaseAttachmentRecord", b =>
+                {
+                    b.HasOne("Jishi.App.Cases.CaseEventRecord", null)
+                        .WithOne()
+                        .HasForeignKey("Jishi.App.Cases.CaseAttachmentRecord", "CaseId", "Seq")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Jishi.App.Cases.CaseEventRecord", b =>

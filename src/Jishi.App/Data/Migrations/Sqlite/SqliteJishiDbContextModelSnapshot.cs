@@ -41,6 +41,59 @@ namespace Jishi.App.Data.Migrations.Sqlite
                     b.ToTable("admission_form_serials", (string)null);
                 });
 
+            modelBuilder.Entity("Jishi.App.Cases.CaseAttachmentRecord", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("AttachedToSeq")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("CaseId")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ContentType")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DocumentType")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Seq")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Sha256")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Size")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Sha256");
+
+                    b.HasIndex("CaseId", "Seq")
+                        .IsUnique();
+
+                    b.ToTable("case_attachments", (string)null);
+                });
+
             modelBuilder.Entity("Jishi.App.Cases.CaseDeadlineRecord", b =>
                 {
                     b.Property<string>("CaseId")
@@ -577,6 +630,15 @@ namespace Jishi.App.Data.Migrations.Sqlite
                     b.HasIndex("OrgPath");
 
                     b.ToTable("people", (string)null);
+                });
+
+            modelBuilder.Entity("Jishi.App.Cases.CaseAttachmentRecord", b =>
+                {
+                    b.HasOne("Jishi.App.Cases.CaseEventRecord", null)
+                        .WithOne()
+                        .HasForeignKey("Jishi.App.Cases.CaseAttachmentRecord", "CaseId", "Seq")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Jishi.App.Cases.CaseEventRecord", b =>
