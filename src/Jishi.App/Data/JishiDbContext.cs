@@ -1,3 +1,4 @@
+using System.Linq.Expressions;
 using Jishi.App.Accounts;
 using Jishi.App.Cases;
 using Jishi.Domain.Accounts;
@@ -47,6 +48,28 @@ public abstract class JishiDbContext(DbContextOptions options, CallerScope scope
 
     private string? ScopeTo => scope.Current.ScopePath is { } p ? Organisation.SubtreeUpperBound(p) : null;
 
+    /// <summary>
+    /// The scope filter of an entity whose organisation path is <paramref name="path"/>: everything when the caller is
+    /// unscoped, else the ordinal range [scope, scope-with-last-'/'-as-'0'), which uses the path index. Built as the
+    /// compiler builds a lambda that reads this context's members, so EF Core evaluates the scope per query.
+    /// </summary>
+    private void ScopeBy<T>(Microsoft.EntityFrameworkCore.Metadata.Builders.EntityTypeBuilder<T> entity,
+        Expression<Func<T, string>> path)
+        where T : class
+    {
+        var context = Expression.Constant(this, typeof(JishiDbContext));
+        var from = Expression.Property(context, nameof(ScopeFrom));
+        var to = Expression.Property(context, nameof(ScopeTo));
+        var compare = typeof(string).GetMethod(nameof(string.CompareTo), [typeof(string)])!;
+        var zero = Expression.Constant(0);
+        var body = Expression.OrElse(
+            Expression.Equal(from, Expression.Constant(null, typeof(string))),
+            Expression.AndAlso(
+                Expression.GreaterThanOrEqual(Expression.Call(path.Body, compare, from), zero),
+                Expression.LessThan(Expression.Call(path.Body, compare, to), zero)));
+        entity.HasQueryFilter(Expression.Lambda<Func<T, bool>>(body, path.Parameters));
+    }
+
     /// <summary>Path columns compare ordinally (PostgreSQL: collation "C") so that subtree ranges use the index.</summary>
     protected virtual void ConfigurePath<T>(Microsoft.EntityFrameworkCore.Metadata.Builders.PropertyBuilder<T> path)
     {
@@ -69,8 +92,7 @@ public abstract class JishiDbContext(DbContextOptions options, CallerScope scope
             ConfigurePath(e.Property(o => o.Path).HasMaxLength(800));
             e.HasIndex(o => o.Path).IsUnique();
             e.HasIndex(o => o.ParentId);
-            e.HasQueryFilter(o => ScopeFrom == null
-                || (o.Path.CompareTo(ScopeFrom) >= 0 && o.Path.CompareTo(ScopeTo) < 0));
+            ScopeBy(e, o => o.Path);
         });
 
         modelBuilder.Entity<Person>(e =>
@@ -99,8 +121,7 @@ public abstract class JishiDbContext(DbContextOptions options, CallerScope scope
                 e.Property(name).HasMaxLength(200);
             }
 
-            e.HasQueryFilter(p => ScopeFrom == null
-                || (p.OrgPath.CompareTo(ScopeFrom) >= 0 && p.OrgPath.CompareTo(ScopeTo) < 0));
+            ScopeBy(e, p => p.OrgPath);
         });
 
         modelBuilder.Entity<Member>(e =>
@@ -119,8 +140,7 @@ public abstract class JishiDbContext(DbContextOptions options, CallerScope scope
             e.HasMany(m => m.Sanctions).WithOne().HasForeignKey(s => s.MemberId);
             e.HasOne<Person>().WithMany().HasForeignKey(m => m.PersonId).OnDelete(DeleteBehavior.Restrict);
             e.HasOne<Organisation>().WithMany().HasForeignKey(m => m.OrgId).OnDelete(DeleteBehavior.Restrict);
-            e.HasQueryFilter(m => ScopeFrom == null
-                || (m.OrgPath.CompareTo(ScopeFrom) >= 0 && m.OrgPath.CompareTo(ScopeTo) < 0));
+            ScopeBy(e, m => m.OrgPath);
         });
 
         modelBuilder.Entity<Sanction>(e =>
@@ -172,8 +192,7 @@ public abstract class JishiDbContext(DbContextOptions options, CallerScope scope
             e.HasIndex(c => c.PersonId);
             e.HasOne<Person>().WithMany().HasForeignKey(c => c.PersonId).OnDelete(DeleteBehavior.Restrict);
             e.HasOne<Organisation>().WithMany().HasForeignKey(c => c.OrgId).OnDelete(DeleteBehavior.Restrict);
-            e.HasQueryFilter(c => ScopeFrom == null
-                || (c.OrgPath.CompareTo(ScopeFrom) >= 0 && c.OrgPath.CompareTo(ScopeTo) < 0));
+            ScopeBy(e, c => c.OrgPath);
         });
 
         modelBuilder.Entity<CaseEventRecord>(e =>
@@ -197,8 +216,7 @@ public abstract class JishiDbContext(DbContextOptions options, CallerScope scope
             ConfigurePath(e.Property(x => x.OrgPath).HasMaxLength(800));
             e.HasIndex(x => new { x.OrgPath, x.DueDate });
             e.HasIndex(x => x.DueDate);
-            e.HasQueryFilter(x => ScopeFrom == null
-                || (x.OrgPath.CompareTo(ScopeFrom) >= 0 && x.OrgPath.CompareTo(ScopeTo) < 0));
+            ScopeBy(e, x => x.OrgPath);
         });
 
         modelBuilder.Entity<AdmissionFormSerialRecord>(e =>
