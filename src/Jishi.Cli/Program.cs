@@ -26,6 +26,7 @@ public static class Program
           users set-password <用户名> <密码>          设置（重置）密码
           tokens create <用户名>                      签发接口令牌（只显示一次）
           seed demo                                   载入演示数据（数据库中尚无组织时）
+          archive verify <电子档案.zip>               脱机核验导出的电子档案：哈希链、材料和表格的摘要，指出第一处不符
         """;
 
     public static async Task<int> Main(string[] args)
@@ -66,6 +67,11 @@ public static class Program
         {
             output.WriteLine(Usage);
             return words.Count == 0 || options.ContainsKey("help") ? 0 : 2;
+        }
+
+        if (words is ["archive", "verify", ..])
+        {
+            return VerifyArchive(words.Count > 2 ? words[2] : null, output);
         }
 
         var settings = Settings(options);
@@ -192,5 +198,38 @@ public static class Program
         }
 
         return (words, options);
+    }
+
+    /// <summary><c>archive verify</c>: needs no database, only the zip. Exit 0 when it verifies, 4 when it does not.</summary>
+    private static int VerifyArchive(string? path, TextWriter output)
+    {
+        if (path is null)
+        {
+            throw new InvalidInputException("zip", "请给出要核验的电子档案（.zip）");
+        }
+
+        if (!File.Exists(path))
+        {
+            throw new InvalidInputException("zip", $"文件不存在：{path}");
+        }
+
+        using var zip = File.OpenRead(path);
+        var result = Jishi.App.Documents.ArchiveVerifier.Verify(zip);
+        if (result.Case is { } c)
+        {
+            output.WriteLine($"个案 {c.Id}（{c.PersonName}，{c.OrgName}）");
+            output.WriteLine($"链头哈希 {c.HeadHash}");
+            output.WriteLine($"核验码   {c.VerificationCode}");
+        }
+
+        if (result.Valid)
+        {
+            output.WriteLine($"核验通过：{result.Events} 条纪实记录的哈希链完整，{result.Files} 个文件的 SHA-256 与清单一致。");
+            output.WriteLine("请将链头哈希或核验码与系统中的个案（完整性核验）或打印的全程纪实报告核对。");
+            return 0;
+        }
+
+        output.WriteLine($"核验未通过：{result.FirstMismatch}");
+        return 4;
     }
 }

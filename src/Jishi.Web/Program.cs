@@ -70,6 +70,9 @@ builder.Services.AddCascadingAuthenticationState();
 builder.Services.AddRazorComponents();
 builder.Services.AddHttpContextAccessor();
 builder.Services.AddSingleton(HtmlEncoder.Create(UnicodeRanges.All)); // Chinese as text, not as &#x…; entities
+builder.Services.AddSingleton<Jishi.Web.Documents.PdfPrinter>();
+builder.Services.AddScoped<Microsoft.AspNetCore.Components.Web.HtmlRenderer>();
+builder.Services.AddScoped<Jishi.Web.Documents.CaseDocuments>();
 builder.Services.AddDataProtection().PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(database.DataDirectory, "keys")));
 
 var app = builder.Build();
@@ -119,9 +122,11 @@ api.MapUserEndpoints();
 api.MapCalendarEndpoints();
 api.MapCaseEndpoints();
 api.MapAttachmentEndpoints();
+api.MapDocumentEndpoints();
 
 app.MapAccountEndpoints();
 app.MapCalendarFeedEndpoints();
+app.MapDocumentPages();
 app.MapRazorComponents<App>();
 
 app.Run();

@@ -34,6 +34,13 @@ public sealed class Problems(ILogger<Problems> logger) : IExceptionHandler
         RuleViolationException e => Refused(e.Refusals),
         NotFoundException e => NotFound(e),
         ConflictException e => Conflict(e),
+        Documents.PrinterUnavailableException e => new ProblemDetails
+        {
+            Status = 503,
+            Title = "无法生成 PDF",
+            Detail = e.Message,
+            Type = "https://tools.ietf.org/html/rfc9110#section-15.6.4",
+        },
         ForbiddenException e => new ProblemDetails
         {
             Status = 403,
