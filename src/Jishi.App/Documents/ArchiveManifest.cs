@@ -23,6 +23,11 @@ public sealed record ArchiveManifest(
 
     public const string FileName = "manifest.json";
 
+    /// <summary>The manifest's own SHA-256 in <c>sha256sum</c> format, so that any change to it is detected too.</summary>
+    public const string DigestFileName = "manifest.json.sha256";
+
+    public static string DigestLine(byte[] manifest) => Convert.ToHexStringLower(SHA256.HashData(manifest)) + "  " + FileName + "\n";
+
     public static readonly JsonSerializerOptions Json = new(CaseJson.Options) { WriteIndented = true };
 }
 
@@ -65,10 +70,13 @@ public static class ArchiveVerifier
 {
     public static ArchiveVerification Verify(Stream zip)
     {
+        using var copy = new MemoryStream();
+        zip.CopyTo(copy);
+        var bytes = copy.ToArray();
         ZipArchive archive;
         try
         {
-            archive = new ZipArchive(zip, ZipArchiveMode.Read, leaveOpen: true);
+            archive = new ZipArchive(new MemoryStream(bytes), ZipArchiveMode.Read);
         }
         catch (InvalidDataException e)
         {
@@ -79,7 +87,10 @@ public static class ArchiveVerifier
         {
             try
             {
-                return Verify(archive);
+                var result = Verify(archive);
+                return result.Valid && ZipContainer.FirstInconsistency(bytes) is { } problem
+                    ? ArchiveVerification.Fail("zip 文件结构被改动：" + problem, result.Case, result.Events, result.Files)
+                    : result;
             }
             catch (InvalidDataException e)
             {
@@ -96,11 +107,35 @@ public static class ArchiveVerifier
             return ArchiveVerification.Fail($"缺少 {ArchiveManifest.FileName}");
         }
 
+        var digestEntry = archive.GetEntry(ArchiveManifest.DigestFileName);
+        if (digestEntry is null)
+        {
+            return ArchiveVerification.Fail($"缺少 {ArchiveManifest.DigestFileName}");
+        }
+
         ArchiveManifest? m;
         try
         {
-            using var s = entry.Open();
-            m = JsonSerializer.Deserialize<ArchiveManifest>(s, ArchiveManifest.Json);
+            byte[] bytes;
+            using (var s = entry.Open())
+            using (var copy = new MemoryStream())
+            {
+                s.CopyTo(copy);
+                bytes = copy.ToArray();
+            }
+
+            string recordedDigest;
+            using (var r = new StreamReader(digestEntry.Open()))
+            {
+                recordedDigest = r.ReadToEnd();
+            }
+
+            if (recordedDigest != ArchiveManifest.DigestLine(bytes))
+            {
+                return ArchiveVerification.Fail($"{ArchiveManifest.FileName} 的 SHA-256 与 {ArchiveManifest.DigestFileName} 不符：清单被改动");
+            }
+
+            m = JsonSerializer.Deserialize<ArchiveManifest>(bytes, ArchiveManifest.Json);
         }
         catch (Exception e) when (e is JsonException or InvalidDataException)
         {
@@ -169,7 +204,7 @@ public static class ArchiveVerifier
             return ArchiveVerification.Fail($"纪实记录中的附件 {id} 不在档案中", m.Case, m.Events.Count);
         }
 
-        var listed = new HashSet<string>(StringComparer.Ordinal) { ArchiveManifest.FileName };
+        var listed = new HashSet<string>(StringComparer.Ordinal) { ArchiveManifest.FileName, ArchiveManifest.DigestFileName };
         var files = 0;
         foreach (var f in m.Attachments.Concat(m.Documents))
         {
@@ -217,4 +252,85 @@ public static class ArchiveVerifier
 
         return new ArchiveVerification(true, null, m.Case, m.Events.Count, files);
     }
+}
+
+/// <summary>
+/// The zip container itself: each entry's local header must repeat what the central directory says (name, method,
+/// flags, time, CRC, sizes), the entries must follow each other with no unaccounted bytes, and nothing may follow the
+/// directory. Readers use only the central directory, so without this a changed local header would go unnoticed.
+/// </summary>
+internal static class ZipContainer
+{
+    public static string? FirstInconsistency(byte[] zip)
+    {
+        var eocd = -1;
+        for (var i = zip.Length - 22; i >= Math.Max(0, zip.Length - 22 - 65535); i--)
+        {
+            if (U32(zip, i) == 0x06054b50)
+            {
+                eocd = i;
+                break;
+            }
+        }
+
+        if (eocd < 0)
+        {
+            return "缺少 zip 目录结尾";
+        }
+
+        if (U16(zip, eocd + 20) != 0 || eocd + 22 != zip.Length)
+        {
+            return "zip 目录结尾之后有多余的内容";
+        }
+
+        int count = U16(zip, eocd + 10), size = (int)U32(zip, eocd + 12), start = (int)U32(zip, eocd + 16);
+        if (start + size != eocd)
+        {
+            return "zip 目录的位置或大小不符";
+        }
+
+        var expectedLocal = 0;
+        var p = start;
+        for (var n = 0; n < count; n++)
+        {
+            if (p + 46 > eocd || U32(zip, p) != 0x02014b50)
+            {
+                return "zip 目录已损坏";
+            }
+
+            int nameLength = U16(zip, p + 28), extraLength = U16(zip, p + 30), commentLength = U16(zip, p + 32);
+            var local = (int)U32(zip, p + 42);
+            var name = System.Text.Encoding.UTF8.GetString(zip, p + 46, nameLength);
+            if (commentLength != 0)
+            {
+                return $"zip 目录中 {name} 带有注释";
+            }
+
+            if (local != expectedLocal || local + 30 > zip.Length || U32(zip, local) != 0x04034b50)
+            {
+                return $"{name} 的本地文件头位置不符";
+            }
+
+            // version needed, flags, method, time, date, crc, compressed size, size (central +6..+27 = local +4..+25), name.
+            if (!zip.AsSpan(p + 6, 22).SequenceEqual(zip.AsSpan(local + 4, 22)) || U16(zip, local + 26) != nameLength
+                || !zip.AsSpan(p + 46, nameLength).SequenceEqual(zip.AsSpan(local + 30, nameLength)))
+            {
+                return $"{name} 的本地文件头与 zip 目录不一致";
+            }
+
+            if ((U16(zip, p + 8) & 0x0008) != 0)
+            {
+                return $"{name} 使用了数据描述符，无法核对";
+            }
+
+            expectedLocal = local + 30 + nameLength + U16(zip, local + 28) + (int)U32(zip, p + 20);
+            p += 46 + nameLength + extraLength + commentLength;
+        }
+
+        return expectedLocal != start ? "zip 文件中有不属于任何文件的内容" : null;
+    }
+
+    private static ushort U16(byte[] b, int i) => System.Buffers.Binary.BinaryPrimitives.ReadUInt16LittleEndian(b.AsSpan(i));
+
+    private static uint U32(byte[] b, int i) => System.Buffers.Binary.BinaryPrimitives.ReadUInt32LittleEndian(b.AsSpan(i));
 }

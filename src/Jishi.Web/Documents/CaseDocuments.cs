@@ -226,10 +226,15 @@ public sealed class CaseDocuments(LoadCaseDossier load, HtmlRenderer renderer, P
         {
             using (var zip = new ZipArchive(output, ZipArchiveMode.Create, leaveOpen: true))
             {
-                var entry = zip.CreateEntry(ArchiveManifest.FileName, CompressionLevel.NoCompression);
-                await using (var s = await entry.OpenAsync(ct))
+                var manifestBytes = JsonSerializer.SerializeToUtf8Bytes(manifest, ArchiveManifest.Json);
+                await using (var s = await zip.CreateEntry(ArchiveManifest.FileName, CompressionLevel.NoCompression).OpenAsync(ct))
                 {
-                    await JsonSerializer.SerializeAsync(s, manifest, ArchiveManifest.Json, ct);
+                    await s.WriteAsync(manifestBytes, ct);
+                }
+
+                await using (var s = await zip.CreateEntry(ArchiveManifest.DigestFileName, CompressionLevel.NoCompression).OpenAsync(ct))
+                {
+                    await s.WriteAsync(System.Text.Encoding.ASCII.GetBytes(ArchiveManifest.DigestLine(manifestBytes)), ct);
                 }
 
                 foreach (var (file, bytes) in documents)
