@@ -26,11 +26,35 @@ public static class DocumentEndpoints
             .RequireAuthorization(new AuthorizeAttribute { AuthenticationSchemes = CookieAuthenticationDefaults.AuthenticationScheme })
             .ExcludeFromDescription();
         MapDocuments(ui);
+        ui.MapPost("/attachments", UploadFromPage).WithMetadata(new Microsoft.AspNetCore.Mvc.RequestSizeLimitAttribute(AttachmentEndpoints.RequestLimit));
         ui.MapGet("/attachments/{attachmentId}", async (string id, string attachmentId, App.Cases.GetAttachment useCase, CancellationToken ct) =>
         {
             var (a, path) = await useCase.Handle(id, attachmentId, ct);
             return File.Exists(path) ? Results.File(path, a.ContentType, a.FileName) : throw new NotFoundException("附件文件", a.Id);
         });
+    }
+
+    /// <summary>The case page's upload form (multipart with the antiforgery token): back to the page's materials
+    /// panel, with the reason when the file is refused.</summary>
+    private static async Task<IResult> UploadFromPage(string id, IFormFile? file, [Microsoft.AspNetCore.Mvc.FromForm] string? documentType,
+        [Microsoft.AspNetCore.Mvc.FromForm] string? eventSeq, App.Cases.AddAttachment useCase, CancellationToken ct)
+    {
+        try
+        {
+            await using var content = file?.OpenReadStream() ?? Stream.Null;
+            await useCase.Handle(id, new App.Cases.NewAttachment(content, file?.Length ?? 0, file?.FileName, documentType, eventSeq, null), ct);
+            return Results.Redirect($"/cases/{Uri.EscapeDataString(id)}?done=AttachmentAdded#materials");
+        }
+        catch (Domain.Rules.InvalidInputException e)
+        {
+            var message = string.Join("；", e.Errors.Select(x => x.Message));
+            return Results.Redirect($"/cases/{Uri.EscapeDataString(id)}?uploadError={Uri.EscapeDataString(message)}#materials");
+        }
+        catch (Domain.Rules.RuleViolationException e)
+        {
+            var message = string.Join("；", e.Refusals.Select(r => $"{r.Article}：{r.Message}"));
+            return Results.Redirect($"/cases/{Uri.EscapeDataString(id)}?uploadError={Uri.EscapeDataString(message)}#materials");
+        }
     }
 
     private static void MapDocuments(RouteGroupBuilder group)
