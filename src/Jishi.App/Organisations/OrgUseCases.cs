@@ -107,7 +107,7 @@ public sealed class UpdateOrg(JishiDbContext db)
 
 /// <summary>
 /// Moves an organisation (with everything below it) under another parent. A move under itself or its own
-/// descendant would make a cycle and is refused. Paths of the subtree, and the path copies on people and members,
+/// descendant would make a cycle and is refused. Paths of the subtree, and the path copies on people, members, cases and deadlines,
 /// are rewritten in one transaction.
 /// </summary>
 public sealed class MoveOrg(JishiDbContext db)
@@ -186,6 +186,12 @@ public sealed class MoveOrg(JishiDbContext db)
         await db.Members.IgnoreQueryFilters()
             .Where(m => m.OrgPath.CompareTo(oldPath) >= 0 && m.OrgPath.CompareTo(upper) < 0)
             .ExecuteUpdateAsync(s => s.SetProperty(m => m.OrgPath, m => newPath + m.OrgPath.Substring(oldPath.Length)), ct);
+        await db.Cases.IgnoreQueryFilters()
+            .Where(c => c.OrgPath.CompareTo(oldPath) >= 0 && c.OrgPath.CompareTo(upper) < 0)
+            .ExecuteUpdateAsync(s => s.SetProperty(c => c.OrgPath, c => newPath + c.OrgPath.Substring(oldPath.Length)), ct);
+        await db.CaseDeadlines.IgnoreQueryFilters()
+            .Where(d => d.OrgPath.CompareTo(oldPath) >= 0 && d.OrgPath.CompareTo(upper) < 0)
+            .ExecuteUpdateAsync(s => s.SetProperty(d => d.OrgPath, d => newPath + d.OrgPath.Substring(oldPath.Length)), ct);
         await tx.CommitAsync(ct);
 #pragma warning restore CA1845
 

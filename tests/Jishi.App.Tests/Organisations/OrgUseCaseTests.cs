@@ -161,13 +161,17 @@ public abstract class OrgUseCaseTests : UseCaseTest
     }
 
     [Fact]
-    public async Task MoveOrg_Subtree_RewritesPathsDepthsAndTheScopeOfItsMembersAndPeople()
+    public async Task MoveOrg_Subtree_RewritesPathsDepthsAndTheScopeOfItsMembersPeopleCasesAndAlerts()
     {
         var tree = await BuildTreeAsync();
         var school = await CreateOrgAsync("中共第一中学委员会", OrgType.PrimaryCommittee, tree.County, approves: true);
         var department = await CreateOrgAsync("中共第一中学教务处委员会", OrgType.PrimaryCommittee, school);
         var member = await CreateMemberAsync(tree.BranchA, "王伟");
         var applicant = await CreatePersonAsync("李娜", tree.BranchA);
+        var opening = Db();
+        var caseId = (await new Jishi.App.Cases.OpenCase(opening, Time, new Jishi.App.Cases.GetCase(opening)).Handle(
+            new Jishi.App.Cases.NewCase(applicant.Id, tree.BranchA.Id, Today.AddDays(-3), Jishi.Domain.Development.ReceivingOrgRelation.ResidenceOrg))).Case.Id;
+        Assert.Single(await new Jishi.App.Cases.ListAlerts(Db(ManagerOf(tree.Township)), Time).Handle(null, null, 60));
         var oldScope = ManagerOf(tree.Township);
         var newScope = ManagerOf(school);
         Assert.Equal(1, (await new ListMembers(Db(oldScope)).Handle(tree.Township.Id, null, 1, 50)).Total);
@@ -188,11 +192,15 @@ public abstract class OrgUseCaseTests : UseCaseTest
         Assert.Equal(tree.GeneralBranch.Id, orgs[tree.BranchA.Id].ParentId);
         Assert.Equal(branchPath, (await Db().Members.AsNoTracking().SingleAsync()).OrgPath);
         Assert.Equal(branchPath, (await Db().People.AsNoTracking().SingleAsync(p => p.Id == applicant.Id)).OrgPath);
+        Assert.Equal(branchPath, (await Db().Cases.AsNoTracking().SingleAsync(c => c.Id == caseId)).OrgPath);
+        Assert.All(await Db().CaseDeadlines.AsNoTracking().Where(d => d.CaseId == caseId).ToListAsync(), d => Assert.Equal(branchPath, d.OrgPath));
 
         // The old scope no longer sees the moved subtree …
         await Assert.ThrowsAsync<NotFoundException>(() => new GetOrg(Db(oldScope)).Handle(tree.BranchA.Id));
         await Assert.ThrowsAsync<NotFoundException>(() => new GetMember(Db(oldScope)).Handle(member.Id));
         await Assert.ThrowsAsync<NotFoundException>(() => new GetPerson(Db(oldScope)).Handle(applicant.Id));
+        await Assert.ThrowsAsync<NotFoundException>(() => new Jishi.App.Cases.GetCase(Db(oldScope)).Handle(caseId));
+        Assert.Empty(await new Jishi.App.Cases.ListAlerts(Db(oldScope), Time).Handle(null, null, 60));
         Assert.Equal(0, (await new ListMembers(Db(oldScope)).Handle(tree.Township.Id, null, 1, 50)).Total);
         Assert.Equal([tree.BranchC.Id], (await new ListOrgs(Db(oldScope)).Handle(tree.Township.Id, subtree: true)).Select(o => o.Id));
 
@@ -200,6 +208,8 @@ public abstract class OrgUseCaseTests : UseCaseTest
         Assert.Equal(tree.BranchA.Id, (await new GetOrg(Db(newScope)).Handle(tree.BranchA.Id)).Id);
         Assert.Equal(member.Id, (await new GetMember(Db(newScope)).Handle(member.Id)).Member.Id);
         Assert.Equal(applicant.Id, (await new GetPerson(Db(newScope)).Handle(applicant.Id)).Id);
+        Assert.Equal(caseId, (await new Jishi.App.Cases.GetCase(Db(newScope)).Handle(caseId)).Case.Id);
+        Assert.Single(await new Jishi.App.Cases.ListAlerts(Db(newScope), Time).Handle(null, null, 60));
         Assert.Equal(1, (await new ListMembers(Db(newScope)).Handle(school.Id, null, 1, 50)).Total);
         var newSubtree = await new ListOrgs(Db(newScope)).Handle(school.Id, subtree: true);
         Assert.Equal(
