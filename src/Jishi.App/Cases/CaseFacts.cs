@@ -68,6 +68,10 @@ public sealed class CaseFacts(JishiDbContext db, OfficialCalendar calendar, Time
             serial = record?.State ?? SerialState.Available;
         }
 
+        var attached = type == CaseEventType.ArchiveSubmitted
+            ? (await db.CaseAttachments.IgnoreQueryFilters().Where(a => a.CaseId == c.Id).Select(a => a.DocumentType).Distinct().ToListAsync(ct)).ToHashSet()
+            : [];
+
         return new CaseContext
         {
             Today = ChinaTime.Today(time),
@@ -80,6 +84,7 @@ public sealed class CaseFacts(JishiDbContext db, OfficialCalendar calendar, Time
             BranchHasCells = hasCells,
             Calendar = calendar.Current,
             SerialState = x => x == data?.Serial ? serial : null,
+            AttachedDocuments = attached,
         };
     }
 

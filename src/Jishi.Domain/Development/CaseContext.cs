@@ -91,6 +91,9 @@ public sealed class CaseContext
     /// <summary>The state of a 志愿书 serial in the register: null when unknown to the register .</summary>
     public Func<string, SerialState?> SerialState { get; init; } = _ => null;
 
+    /// <summary>The kinds of document attached to the case as scans (the electronic archive, R-36-archive).</summary>
+    public IReadOnlySet<DocumentType> AttachedDocuments { get; init; } = new HashSet<DocumentType>();
+
     public OrgFacts CaseOrg => OrgChain[0];
 
     /// <summary>The nearest committee (党委) above the case's organisation: "上级党委".</summary>

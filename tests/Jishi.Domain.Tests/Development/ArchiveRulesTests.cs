@@ -45,6 +45,25 @@ public sealed class ArchiveRulesTests
     }
 
     [Fact]
+    public void ArchiveSubmitted_CountsTheScansAttachedToTheCase_AsMaterialsHandedOver()
+    {
+        var run = Confirmed();
+        var date = CaseKit.Date("2026-11-20");
+        var paper = new EventData { ArchivedWithOrgId = CaseKit.Committee, Materials = [DocumentType.ApplicationLetter, DocumentType.AdmissionForm] };
+        run.Kit.AttachedDocuments.UnionWith([DocumentType.ActivistRecordForm, DocumentType.PoliticalReviewFile, DocumentType.ProbationRecordForm]);
+
+        // One material neither declared nor scanned: refused, naming only it.
+        var refused = Verdict.OnlyRefusedBy(run.Decide(CaseEventType.ArchiveSubmitted, date, paper), "R-36-archive", RuleSeverity.BlockWithException);
+        Assert.EndsWith("尚缺：转正申请书；如材料遗失，须记录经党委批准的遗失说明（例外）", refused.Message, StringComparison.Ordinal);
+
+        run.Kit.AttachedDocuments.Add(DocumentType.FullMembershipRequest);
+        Verdict.Accepted(run.Decide(CaseEventType.ArchiveSubmitted, date, paper));
+        Verdict.Accepted(run.Decide(CaseEventType.ArchiveSubmitted, date, new EventData { ArchivedWithOrgId = CaseKit.Committee }
+            with
+        { Materials = [DocumentType.ApplicationLetter, DocumentType.AdmissionForm] }));
+    }
+
+    [Fact]
     public void ArchiveSubmitted_Before2026_05_11_DoesNotAskForTheTwoRecordForms()
     {
         var run = new CaseKit().Open(new CasePlan { AssemblyDate = CaseKit.Date("2024-07-01") }).To(Milestone.Confirmed);

@@ -81,6 +81,9 @@ internal sealed class CaseKit
 
     public Func<string, SerialState?> SerialState { get; set; } = _ => global::Jishi.Domain.Development.SerialState.Available;
 
+    /// <summary>The kinds of document attached to the case as scans.</summary>
+    public HashSet<DocumentType> AttachedDocuments { get; } = [];
+
     public static WorkingDayCalendar Calendar => CalendarTestFiles.Official;
 
     public static DateOnly Date(string iso) => DateOnly.ParseExact(iso, "yyyy-MM-dd", CultureInfo.InvariantCulture);
@@ -139,6 +142,7 @@ internal sealed class CaseKit
             BranchHasCells = BranchHasCells,
             Calendar = Calendar,
             SerialState = SerialState,
+            AttachedDocuments = AttachedDocuments,
         };
     }
 

@@ -28,8 +28,9 @@ public static class ArchiveRules
             yield return Refusal.Block("R-36-archive", "第三十六条", $"材料应交党委或县级党委组织部门保管：“{org.Name}”（{org.Type.Label()}）不是");
         }
 
+        // Handed over: declared with the step (paper) or attached to the case as a scan (electronic archive).
         var given = x.Data.Materials ?? [];
-        var missing = Required(x.Version).Where(d => !given.Contains(d)).ToList();
+        var missing = Required(x.Version).Where(d => !given.Contains(d) && !x.Ctx.AttachedDocuments.Contains(d)).ToList();
         if (missing.Count > 0)
         {
             yield return Refusal.BlockWithException("R-36-archive", "第三十六条",
