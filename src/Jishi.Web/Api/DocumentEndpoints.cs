@@ -126,12 +126,13 @@ public static class DocumentEndpoints
         ArchiveResponse.From(await useCase.Handle(id, ct));
 }
 
-public sealed record ArchiveItemResponse(Domain.Development.DocumentType DocumentType, bool Required, bool Present, IReadOnlyList<AttachmentResponse> Attachments);
+public sealed record ArchiveItemResponse(Domain.Development.DocumentType DocumentType, bool Required, bool Present,
+    IReadOnlyList<AttachmentResponse> Attachments, bool DeclaredOnArchiving);
 
 public sealed record ArchiveResponse(bool Complete, IReadOnlyList<Domain.Development.DocumentType> Missing, IReadOnlyList<ArchiveItemResponse> Items,
     Domain.Development.RulesVersion RulesVersion)
 {
     public static ArchiveResponse From(ArchiveStatus s) => new(s.Complete, s.Missing,
-        s.Items.Select(i => new ArchiveItemResponse(i.DocumentType, i.Required, i.Present, i.Attachments.Select(AttachmentResponse.From).ToList())).ToList(),
+        s.Items.Select(i => new ArchiveItemResponse(i.DocumentType, i.Required, i.Present, i.Attachments.Select(AttachmentResponse.From).ToList(), i.Declared)).ToList(),
         s.RulesVersion);
 }
