@@ -119,6 +119,7 @@ api.MapUserEndpoints();
 api.MapCalendarEndpoints();
 api.MapCaseEndpoints();
 api.MapAttachmentEndpoints();
+api.MapAdmissionFormSerialEndpoints();
 
 app.MapAccountEndpoints();
 app.MapCalendarFeedEndpoints();
