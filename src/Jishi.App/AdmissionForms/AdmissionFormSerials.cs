@@ -83,6 +83,12 @@ public sealed class RecordSerialRange(JishiDbContext db, TimeProvider time)
         }
         catch (DbUpdateException)
         {
+            db.ChangeTracker.Clear();
+            if (!await db.AdmissionFormSerials.IgnoreQueryFilters().AnyAsync(x => serials.Contains(x.Serial), ct))
+            {
+                throw;
+            }
+
             throw new ConflictException($"编号段 {range.First} 至 {range.Last} 中的编号已被同时登记，请刷新后重试");
         }
 

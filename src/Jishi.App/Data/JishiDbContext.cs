@@ -343,7 +343,7 @@ public abstract class JishiDbContext(DbContextOptions options, CallerScope scope
         CaseRecord => Before(entry, nameof(CaseRecord.OrgPath)),
         CaseEventRecord ev => CasePathOf(Cases.Local.FirstOrDefault(c => c.Id == ev.CaseId)),
         CaseDeadlineRecord d => CasePathOf(Cases.Local.FirstOrDefault(c => c.Id == d.CaseId)) is { Length: > 0 } p ? p : d.OrgPath,
-        AdmissionFormSerialRecord f => CasePathOf(Cases.Local.FirstOrDefault(c => c.Id == f.CaseId)) is { Length: > 0 } p
+        AdmissionFormSerialRecord f => f.CaseId is not null && CasePathOf(Cases.Local.FirstOrDefault(c => c.Id == f.CaseId)) is { Length: > 0 } p
             ? p // issued on a case the caller may record on, though held by a committee above it
             : Before(entry, nameof(AdmissionFormSerialRecord.OrgPath)),
         AdmissionFormBatchRecord => Before(entry, nameof(AdmissionFormBatchRecord.OrgPath)),
