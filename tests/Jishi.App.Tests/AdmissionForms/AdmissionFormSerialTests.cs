@@ -8,6 +8,8 @@ using Jishi.Domain.Development;
 using Jishi.Domain.Organisations;
 using Jishi.Domain.Rules;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Migrations;
 
 namespace Jishi.App.Tests.AdmissionForms;
 
@@ -175,6 +177,27 @@ public abstract class AdmissionFormSerialTests : UseCaseTest
         await Assert.ThrowsAsync<NotFoundException>(() => Void("GD-0001", caller: ManagerOf(tree.Township)));
         await Assert.ThrowsAsync<NotFoundException>(() => Void("GD-9999"));
         Assert.Equal(SerialState.Available, (await new GetAdmissionFormSerial(Db()).Handle("GD-0001")).State);
+    }
+
+    [Fact]
+    public async Task Migration_KeepsASerialIssuedBeforeTheRegister_HeldByTheCasesOrganisation()
+    {
+        var tree = await BuildTreeAsync();
+        var person = await CreatePersonAsync("张旧号", tree.BranchA);
+        var opened = await new OpenCase(Db(), Time, new GetCase(Db())).Handle(
+            new NewCase(person.Id, tree.BranchA.Id, new DateOnly(2025, 1, 6), ReceivingOrgRelation.ResidenceOrg));
+        var db = Db();
+        var migrator = db.GetService<IMigrator>();
+        await migrator.MigrateAsync("Attachments");
+        await db.Database.ExecuteSqlAsync(
+            $"""INSERT INTO admission_form_serials ("Serial", "CaseId", "IssuedDate", "State") VALUES ('OLD-0001', {opened.Case.Id}, {new DateOnly(2025, 6, 12)}, 'Issued')""");
+
+        await migrator.MigrateAsync();
+
+        var kept = await new GetAdmissionFormSerial(Db()).Handle("OLD-0001");
+        Assert.Equal((SerialState.Issued, opened.Case.Id, (DateOnly?)new DateOnly(2025, 6, 12), tree.BranchA.Id, tree.BranchA.Path),
+            (kept.State, kept.CaseId, kept.IssuedDate, kept.OrgId, kept.OrgPath));
+        Assert.Empty(await Db().Database.GetPendingMigrationsAsync());
     }
 }
 
