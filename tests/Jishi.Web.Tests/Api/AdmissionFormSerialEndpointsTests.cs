@@ -161,6 +161,19 @@ public abstract class AdmissionFormSerialEndpointsTests(JishiFactory factory)
     }
 
     [Fact]
+    public async Task ABranchManager_IssuesASerialHeldByTheCommitteeAbove()
+    {
+        var s = await PreReviewedAsync();
+        var branchManager = await Factory.UserAsync("Manager", s.Branch);
+
+        var issued = await branchManager.PostAsync($"/api/v1/cases/{s.CaseId}/events", new { type = "AdmissionFormIssued", date = "2025-06-12", serial = s.Serial });
+
+        Assert.True(issued.Status == 201, issued.ToString());
+        var serial = await SerialAsync(admin, s.Serial);
+        Assert.Equal(("Issued", s.CaseId, s.Primary), (serial.Str("state"), serial.Str("caseId"), serial.Str("orgId")));
+    }
+
+    [Fact]
     public async Task Issuing_FlipsTheSerialToIssued_VoidingItKeepsTheCase_AndTheCaseIsThenIssuedANewSerial()
     {
         var s = await PreReviewedAsync();
