@@ -207,6 +207,11 @@ public sealed class RecordCaseEvent(JishiDbContext db, CaseFacts facts, TimeProv
         {
             // The rules found it Available in the register of a committee above the case: it is now this case's.
             var serial = await db.AdmissionFormSerials.IgnoreQueryFilters().FirstAsync(x => x.Serial == decision.Data.Serial, ct);
+            if (serial.State != SerialState.Available)
+            {
+                throw new ConflictException($"志愿书编号 {serial.Serial} 已被同时发放或作废，请刷新后重试");
+            }
+
             serial.State = SerialState.Issued;
             serial.CaseId = c.Id;
             serial.IssuedDate = step.Date;
