@@ -36,7 +36,8 @@ public sealed class CaseJourney
 
     public string CaseId { get; private set; } = "";
 
-    public string Serial { get; } = "JS" + Guid.NewGuid().ToString("N")[..12];
+    /// <summary>The 志愿书 serial, registered by the primary committee before the case is recorded .</summary>
+    public string Serial { get; } = "JS" + Random.Shared.NextInt64(100_000_000_000, 1_000_000_000_000).ToString(CultureInfo.InvariantCulture);
 
     /// <summary>Creates the organisations, the registry, the applicant and the case, and records all 40 steps.</summary>
     public static async Task<CaseJourney> RecordAsync(Api api)
@@ -69,6 +70,7 @@ public sealed class CaseJourney
             hasCommittee = true,
         });
         Branch = await OrgAsync(new { name = "某某公司第一党支部", type = "Branch", parentId = Primary, hasCommittee = true });
+        await api.PostAsync("/api/v1/admission-form-serials/ranges", new { orgId = Primary, first = Serial, last = Serial, receivedDate = "2024-01-02" });
         var members = new List<string>();
         foreach (var name in new[] { "张甲", "李乙", "王丙", "赵丁", "钱戊", "孙己" })
         {

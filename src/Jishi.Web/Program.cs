@@ -123,6 +123,7 @@ api.MapCalendarEndpoints();
 api.MapCaseEndpoints();
 api.MapAttachmentEndpoints();
 api.MapDocumentEndpoints();
+api.MapAdmissionFormSerialEndpoints();
 
 app.MapAccountEndpoints();
 app.MapCalendarFeedEndpoints();

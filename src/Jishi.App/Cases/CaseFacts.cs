@@ -35,6 +35,19 @@ public sealed class CaseFacts(JishiDbContext db, OfficialCalendar calendar, Time
             CollectMembers(e.Data, memberIds);
         }
 
+        // The 志愿书 register: the serial the step names and those issued to this case before, with their holders.
+        var serials = new Dictionary<string, AdmissionFormSerialFacts>();
+        if (type is CaseEventType.AdmissionFormIssued or CaseEventType.AdmissionVoteHeld)
+        {
+            var wanted = state.Of(CaseEventType.AdmissionFormIssued).Select(e => e.Data.Serial).Append(data?.Serial)
+                .OfType<string>().Distinct().ToList();
+            foreach (var r in await db.AdmissionFormSerials.IgnoreQueryFilters().AsNoTracking().Where(x => wanted.Contains(x.Serial)).ToListAsync(ct))
+            {
+                serials[r.Serial] = new AdmissionFormSerialFacts(r.Serial, r.State, r.OrgId, r.CaseId);
+                orgIds.Add(r.OrgId);
+            }
+        }
+
         var orgs = await db.Orgs.IgnoreQueryFilters().AsNoTracking().Where(o => orgIds.Contains(o.Id)).ToListAsync(ct);
         var facts = orgs.ToDictionary(o => o.Id, ToFacts);
         var members = await db.Members.IgnoreQueryFilters().AsNoTracking().Include(m => m.Sanctions)
@@ -61,13 +74,6 @@ public sealed class CaseFacts(JishiDbContext db, OfficialCalendar calendar, Time
         }
 
         var hasCells = await db.Orgs.IgnoreQueryFilters().AnyAsync(o => o.ParentId == c.OrgId && o.Type == OrgType.PartyCell, ct);
-        SerialState? serial = null;
-        if (type == CaseEventType.AdmissionFormIssued && data?.Serial is { } s)
-        {
-            var record = await db.AdmissionFormSerials.AsNoTracking().FirstOrDefaultAsync(x => x.Serial == s, ct);
-            serial = record?.State ?? SerialState.Available;
-        }
-
         var attached = type == CaseEventType.ArchiveSubmitted
             ? (await db.CaseAttachments.IgnoreQueryFilters().Where(a => a.CaseId == c.Id).Select(a => a.DocumentType).Distinct().ToListAsync(ct)).ToHashSet()
             : [];
@@ -83,7 +89,7 @@ public sealed class CaseFacts(JishiDbContext db, OfficialCalendar calendar, Time
             EligibleVoterIds = voters,
             BranchHasCells = hasCells,
             Calendar = calendar.Current,
-            SerialState = x => x == data?.Serial ? serial : null,
+            Serial = x => serials.GetValueOrDefault(x),
             AttachedDocuments = attached,
         };
     }

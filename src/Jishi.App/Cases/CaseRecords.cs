@@ -119,14 +119,54 @@ public sealed class CaseDeadlineRecord
     public required string OrgPath { get; set; }
 }
 
-/// <summary>A 《中国共产党入党志愿书》 serial issued to a case: a serial can be issued once (R-18-admission-form-issuance).</summary>
+/// <summary>
+/// A 《中国共产党入党志愿书》 serial in the register (R-18-admission-form-issuance, 第四十二条): registered Available by
+/// the committee that received it, Issued once to a case, or Voided (staying with the case it was issued to).
+/// </summary>
 public sealed class AdmissionFormSerialRecord
 {
     public required string Serial { get; init; }
 
-    public required string CaseId { get; init; }
+    /// <summary>The committee (or its organisation department) holding the serial.</summary>
+    public required string OrgId { get; set; }
 
-    public DateOnly IssuedDate { get; init; }
+    /// <summary>Copy of the holder's path for scope filtering.</summary>
+    public required string OrgPath { get; set; }
+
+    /// <summary>The batch it was received in (null for serials issued before the register kept batches).</summary>
+    public string? BatchId { get; init; }
 
     public SerialState State { get; set; }
+
+    public string? CaseId { get; set; }
+
+    public DateOnly? IssuedDate { get; set; }
+
+    public DateOnly? VoidedDate { get; set; }
+
+    public string? VoidReason { get; set; }
+}
+
+/// <summary>A batch of 志愿书 received by a committee from the provincial 组织部: first … last.</summary>
+public sealed class AdmissionFormBatchRecord
+{
+    public required string Id { get; init; }
+
+    public required string OrgId { get; init; }
+
+    public required string OrgPath { get; set; }
+
+    public required string First { get; init; }
+
+    public required string Last { get; init; }
+
+    public int Count { get; init; }
+
+    public DateOnly ReceivedDate { get; init; }
+
+    public string? Note { get; init; }
+
+    public DateTimeOffset RecordedAt { get; init; }
+
+    public required string RecordedBy { get; init; }
 }

@@ -205,13 +205,16 @@ public sealed class RecordCaseEvent(JishiDbContext db, CaseFacts facts, TimeProv
         CaseLog.ReplaceDeadlines(db, c, state, existing);
         if (step.Type == CaseEventType.AdmissionFormIssued)
         {
-            db.AdmissionFormSerials.Add(new AdmissionFormSerialRecord
+            // The rules found it Available in the register of a committee above the case: it is now this case's.
+            var serial = await db.AdmissionFormSerials.IgnoreQueryFilters().FirstAsync(x => x.Serial == decision.Data.Serial, ct);
+            if (serial.State != SerialState.Available)
             {
-                Serial = decision.Data.Serial!,
-                CaseId = c.Id,
-                IssuedDate = step.Date,
-                State = SerialState.Issued,
-            });
+                throw new ConflictException($"志愿书编号 {serial.Serial} 已被同时发放或作废，请刷新后重试");
+            }
+
+            serial.State = SerialState.Issued;
+            serial.CaseId = c.Id;
+            serial.IssuedDate = step.Date;
         }
 
         if (step.Type is CaseEventType.ActivistTransferred or CaseEventType.ProbationaryTransferred)
@@ -234,7 +237,9 @@ public sealed class RecordCaseEvent(JishiDbContext db, CaseFacts facts, TimeProv
         }
         catch (DbUpdateConcurrencyException)
         {
-            throw new ConflictException("个案已被他人同时更新，请刷新后重试");
+            throw new ConflictException(step.Type == CaseEventType.AdmissionFormIssued
+                ? $"志愿书编号 {decision.Data.Serial} 已被同时发放或作废，或个案已被他人同时更新，请刷新后重试"
+                : "个案已被他人同时更新，请刷新后重试");
         }
         catch (DbUpdateException)
         {

@@ -39,6 +39,8 @@ public abstract class JishiDbContext(DbContextOptions options, CallerScope scope
 
     public DbSet<AdmissionFormSerialRecord> AdmissionFormSerials => Set<AdmissionFormSerialRecord>();
 
+    public DbSet<AdmissionFormBatchRecord> AdmissionFormBatches => Set<AdmissionFormBatchRecord>();
+
     public DbSet<CaseAttachmentRecord> CaseAttachments => Set<CaseAttachmentRecord>();
 
     public Caller Caller => scope.Current;
@@ -225,6 +227,29 @@ public abstract class JishiDbContext(DbContextOptions options, CallerScope scope
             e.HasKey(x => x.Serial);
             e.Property(x => x.Serial).HasMaxLength(40);
             e.Property(x => x.CaseId).HasMaxLength(20);
+            e.Property(x => x.OrgId).HasMaxLength(20);
+            e.Property(x => x.BatchId).HasMaxLength(20);
+            e.Property(x => x.VoidReason).HasMaxLength(200);
+            e.Property(x => x.State).IsConcurrencyToken(); // an issue and a void of one serial cannot both win
+            ConfigurePath(e.Property(x => x.OrgPath).HasMaxLength(800));
+            e.HasIndex(x => new { x.OrgPath, x.State });
+            e.HasIndex(x => x.CaseId);
+            ScopeBy(e, x => x.OrgPath);
+        });
+
+        modelBuilder.Entity<AdmissionFormBatchRecord>(e =>
+        {
+            e.ToTable("admission_form_batches");
+            e.HasKey(x => x.Id);
+            e.Property(x => x.Id).HasMaxLength(20);
+            e.Property(x => x.OrgId).HasMaxLength(20);
+            e.Property(x => x.First).HasMaxLength(40);
+            e.Property(x => x.Last).HasMaxLength(40);
+            e.Property(x => x.Note).HasMaxLength(200);
+            e.Property(x => x.RecordedBy).HasMaxLength(20);
+            ConfigurePath(e.Property(x => x.OrgPath).HasMaxLength(800));
+            e.HasIndex(x => x.OrgPath);
+            ScopeBy(e, x => x.OrgPath);
         });
 
         modelBuilder.Entity<CaseAttachmentRecord>(e =>
@@ -292,7 +317,8 @@ public abstract class JishiDbContext(DbContextOptions options, CallerScope scope
 
             if (caller.ScopePath is { } scopePath && !path.StartsWith(scopePath, StringComparison.Ordinal))
             {
-                throw new NotFoundException(entry.Metadata.ClrType.Name, entry.Property("Id").CurrentValue as string);
+                throw new NotFoundException(entry.Metadata.ClrType.Name,
+                    entry.Property(entry.Metadata.FindPrimaryKey()!.Properties[0].Name).CurrentValue as string);
             }
         }
     }
@@ -317,7 +343,10 @@ public abstract class JishiDbContext(DbContextOptions options, CallerScope scope
         CaseRecord => Before(entry, nameof(CaseRecord.OrgPath)),
         CaseEventRecord ev => CasePathOf(Cases.Local.FirstOrDefault(c => c.Id == ev.CaseId)),
         CaseDeadlineRecord d => CasePathOf(Cases.Local.FirstOrDefault(c => c.Id == d.CaseId)) is { Length: > 0 } p ? p : d.OrgPath,
-        AdmissionFormSerialRecord f => CasePathOf(Cases.Local.FirstOrDefault(c => c.Id == f.CaseId)),
+        AdmissionFormSerialRecord f => f.CaseId is not null && CasePathOf(Cases.Local.FirstOrDefault(c => c.Id == f.CaseId)) is { Length: > 0 } p
+            ? p // issued on a case the caller may record on, though held by a committee above it
+            : Before(entry, nameof(AdmissionFormSerialRecord.OrgPath)),
+        AdmissionFormBatchRecord => Before(entry, nameof(AdmissionFormBatchRecord.OrgPath)),
         CaseAttachmentRecord a => CasePathOf(Cases.Local.FirstOrDefault(c => c.Id == a.CaseId)),
         _ => null,
     };

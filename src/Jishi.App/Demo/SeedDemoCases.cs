@@ -1,3 +1,4 @@
+using Jishi.App.AdmissionForms;
 using Jishi.App.Calendar;
 using Jishi.App.Cases;
 using Jishi.App.Data;
@@ -24,6 +25,7 @@ public sealed class SeedDemoCases(JishiDbContext db, TimeProvider time, Official
             .Where(p => !memberPeople.Contains(p.Id) && !db.Cases.IgnoreQueryFilters().Any(c => c.PersonId == p.Id) && p.OrgId != null)
             .OrderBy(p => p.Id).Take(12).ToListAsync(ct);
         var today = ChinaTime.Today(time);
+        await SeedAdmissionForms(today, ct);
         var get = new GetCase(db);
         var open = new OpenCase(db, time, get);
         var record = new RecordCaseEvent(db, new CaseFacts(db, calendar, time), time, get);
@@ -101,6 +103,26 @@ public sealed class SeedDemoCases(JishiDbContext db, TimeProvider time, Official
         }
 
         return applicants.Count;
+    }
+
+    /// <summary>One batch of 100 志愿书 per committee with approval authority, so that the demo's candidates can be issued
+    /// a registered serial (R-18-admission-form-issuance).</summary>
+    private async Task SeedAdmissionForms(DateOnly today, CancellationToken ct)
+    {
+        var committees = await db.Orgs.IgnoreQueryFilters().AsNoTracking().Where(o => o.HasAdmissionApprovalAuthority)
+            .OrderBy(o => o.Path).Select(o => o.Id).ToListAsync(ct);
+        var record = new RecordSerialRange(db, time);
+        for (var k = 0; k < committees.Count && k < 99; k++)
+        {
+            var id = committees[k];
+            if (await db.AdmissionFormBatches.IgnoreQueryFilters().AnyAsync(b => b.OrgId == id, ct))
+            {
+                continue;
+            }
+
+            var prefix = $"GD{today.Year}{k + 1:D2}";
+            await record.Handle(new NewSerialRange(id, prefix + "0001", prefix + "0100", today.AddMonths(-6), "省委组织部统一印制，演示数据"), ct);
+        }
     }
 
     private async Task<List<Organisation>> ChainAsync(Organisation org, CancellationToken ct)

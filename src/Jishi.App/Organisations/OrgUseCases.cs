@@ -107,7 +107,7 @@ public sealed class UpdateOrg(JishiDbContext db)
 
 /// <summary>
 /// Moves an organisation (with everything below it) under another parent. A move under itself or its own
-/// descendant would make a cycle and is refused. Paths of the subtree, and the path copies on people, members, cases and deadlines,
+/// descendant would make a cycle and is refused. Paths of the subtree, and the path copies on people, members, cases, deadlines and the 志愿书 register,
 /// are rewritten in one transaction.
 /// </summary>
 public sealed class MoveOrg(JishiDbContext db)
@@ -192,6 +192,12 @@ public sealed class MoveOrg(JishiDbContext db)
         await db.CaseDeadlines.IgnoreQueryFilters()
             .Where(d => d.OrgPath.CompareTo(oldPath) >= 0 && d.OrgPath.CompareTo(upper) < 0)
             .ExecuteUpdateAsync(s => s.SetProperty(d => d.OrgPath, d => newPath + d.OrgPath.Substring(oldPath.Length)), ct);
+        await db.AdmissionFormBatches.IgnoreQueryFilters()
+            .Where(b => b.OrgPath.CompareTo(oldPath) >= 0 && b.OrgPath.CompareTo(upper) < 0)
+            .ExecuteUpdateAsync(s => s.SetProperty(b => b.OrgPath, b => newPath + b.OrgPath.Substring(oldPath.Length)), ct);
+        await db.AdmissionFormSerials.IgnoreQueryFilters()
+            .Where(f => f.OrgPath.CompareTo(oldPath) >= 0 && f.OrgPath.CompareTo(upper) < 0)
+            .ExecuteUpdateAsync(s => s.SetProperty(f => f.OrgPath, f => newPath + f.OrgPath.Substring(oldPath.Length)), ct);
         await tx.CommitAsync(ct);
 #pragma warning restore CA1845
 

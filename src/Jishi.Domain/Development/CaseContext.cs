@@ -88,8 +88,9 @@ public sealed class CaseContext
 
     public required WorkingDayCalendar Calendar { get; init; }
 
-    /// <summary>The state of a 志愿书 serial in the register: null when unknown to the register .</summary>
-    public Func<string, SerialState?> SerialState { get; init; } = _ => null;
+    /// <summary>A 志愿书 serial as the register holds it — the serial a step names and those issued to this case before:
+    /// null when the serial is not registered. The holding committee is among <see cref="Orgs"/>.</summary>
+    public Func<string, AdmissionFormSerialFacts?> Serial { get; init; } = _ => null;
 
     /// <summary>The kinds of document attached to the case as scans (the electronic archive, R-36-archive).</summary>
     public IReadOnlySet<DocumentType> AttachedDocuments { get; init; } = new HashSet<DocumentType>();
@@ -110,8 +111,12 @@ public enum SerialState
     /// <summary>Received by the committee, not yet issued: may be issued.</summary>
     Available,
 
-    /// <summary>Already issued to someone (a duplicate).</summary>
+    /// <summary>Issued to a candidate (<c>AdmissionFormIssued</c>); issuing it again would be a duplicate.</summary>
     Issued,
 
+    /// <summary>作废 (spoiled, filled in wrongly …): never issued again; a case whose serial is voided needs a new one.</summary>
     Voided,
 }
+
+/// <summary>A serial of the 志愿书 register: its state, the committee holding it, and the case it was issued to.</summary>
+public sealed record AdmissionFormSerialFacts(string Serial, SerialState State, string HolderOrgId, string? CaseId);

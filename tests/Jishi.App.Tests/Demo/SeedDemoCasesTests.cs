@@ -34,6 +34,14 @@ public abstract class SeedDemoCasesTests : UseCaseTest
         // Candidates listed under the 2026 rules went through a notice; the mobile one through notices at both places.
         var notices = await Db().CaseEvents.AsNoTracking().Where(e => e.Type == CaseEventType.PublicNoticeEnded).CountAsync();
         Assert.InRange(notices, 4, 8);
+
+        // Each committee with approval authority holds one batch of 100 志愿书 to issue (R-18-admission-form-issuance).
+        var approving = await Db().Orgs.AsNoTracking().Where(o => o.HasAdmissionApprovalAuthority).Select(o => o.Id).ToListAsync();
+        var held = (await Db().AdmissionFormSerials.AsNoTracking().Where(x => x.State == SerialState.Available)
+            .Select(x => x.OrgId).ToListAsync()).GroupBy(id => id).ToDictionary(g => g.Key, g => g.Count());
+        Assert.NotEmpty(approving);
+        Assert.Equal(approving.Order(), held.Keys.Order());
+        Assert.All(held.Values, n => Assert.Equal(100, n));
         Assert.Equal(0, await new SeedDemoCases(Db(), Time, calendar).Handle());
     }
 }

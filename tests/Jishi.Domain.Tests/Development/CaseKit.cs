@@ -84,6 +84,9 @@ internal sealed class CaseKit
     /// <summary>The kinds of document attached to the case as scans.</summary>
     public HashSet<DocumentType> AttachedDocuments { get; } = [];
 
+    /// <summary>The organisation holding a serial in the register (the primary committee by default).</summary>
+    public Func<string, string> SerialHolder { get; set; } = _ => Committee;
+
     public static WorkingDayCalendar Calendar => CalendarTestFiles.Official;
 
     public static DateOnly Date(string iso) => DateOnly.ParseExact(iso, "yyyy-MM-dd", CultureInfo.InvariantCulture);
@@ -141,7 +144,7 @@ internal sealed class CaseKit
             EligibleVoterIds = EligibleVoterIds,
             BranchHasCells = BranchHasCells,
             Calendar = Calendar,
-            SerialState = SerialState,
+            Serial = s => SerialState(s) is { } state ? new AdmissionFormSerialFacts(s, state, SerialHolder(s), null) : null,
             AttachedDocuments = AttachedDocuments,
         };
     }

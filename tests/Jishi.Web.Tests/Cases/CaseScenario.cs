@@ -48,7 +48,8 @@ public sealed class CaseScenario
 
     public string CaseId { get; private set; } = "";
 
-    public string Serial { get; } = "JS" + Guid.NewGuid().ToString("N")[..12];
+    /// <summary>The 志愿书 serial of the case, registered by the primary committee when the scenario is created .</summary>
+    public string Serial { get; } = "JS" + Random.Shared.NextInt64(100_000_000_000, 1_000_000_000_000).ToString(CultureInfo.InvariantCulture);
 
     /// <summary>Creates the organisations, the registry and the applicant (no case yet).</summary>
     public static async Task<CaseScenario> CreateAsync(ApiClient api, int shiftMonths = 0, object? person = null)
@@ -65,6 +66,9 @@ public sealed class CaseScenario
             hasCommittee = true,
         });
         s.Branch = await s.OrgAsync(new { name = "某某公司第一党支部", type = "Branch", parentId = s.Primary, hasCommittee = true });
+        var range = await api.PostAsync("/api/v1/admission-form-serials/ranges",
+            new { orgId = s.Primary, first = s.Serial, last = s.Serial, receivedDate = "2024-01-02" });
+        Assert.True(range.Status == 201, range.ToString());
         var members = new List<string>();
         string[] names = ["张甲", "李乙", "王丙", "赵丁", "钱戊", "孙己"];
         foreach (var name in names.Take(RegistrySize))

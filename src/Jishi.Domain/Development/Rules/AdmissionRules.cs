@@ -67,7 +67,8 @@ public static class AdmissionRules
     }
 
     /// <summary>R-18-admission-form-issuance (第十八条、第四十二条): the 志愿书 only after a written 合格 pre-review, with a
-    /// serial that is not already issued.</summary>
+    /// serial registered as available by a committee above the case's branch (or its organisation department); a case
+    /// gets another serial only once the one issued to it has been voided.</summary>
     public static Refusal? FormIssuance(RuleInput x)
     {
         if (x.State.PreReviewPassedDate is null)
@@ -75,17 +76,51 @@ public static class AdmissionRules
             return Refusal.Block("R-18-admission-form-issuance", "第十八条", "预审合格（书面通知）后方可发放《中国共产党入党志愿书》");
         }
 
-        return x.Ctx.SerialState(x.Data.Serial!) switch
+        var serial = x.Data.Serial!;
+        var entry = x.Ctx.Serial(serial);
+        if (entry is null)
         {
-            SerialState.Issued => Refusal.Block("R-18-admission-form-issuance", "第四十二条", $"志愿书编号 {x.Data.Serial} 已发放给他人，不能重复发放"),
-            SerialState.Voided => Refusal.Block("R-18-admission-form-issuance", "第四十二条", $"志愿书编号 {x.Data.Serial} 已作废"),
+            return Refusal.Block("R-18-admission-form-issuance", "第四十二条",
+                $"志愿书编号未登记：{serial} 不在志愿书编号登记中，须先由党委登记收到的编号段");
+        }
+
+        var refusal = entry.State switch
+        {
+            SerialState.Issued => Refusal.Block("R-18-admission-form-issuance", "第四十二条", $"志愿书编号 {serial} 已发放给他人，不能重复发放"),
+            SerialState.Voided => Refusal.Block("R-18-admission-form-issuance", "第四十二条", $"志愿书编号 {serial} 已作废"),
             _ => null,
         };
+        if (refusal is not null)
+        {
+            return refusal;
+        }
+
+        var holder = x.Ctx.Org(entry.HolderOrgId);
+        if (!AdmissionFormRegister.IsOnChain(x.Ctx, holder))
+        {
+            return Refusal.Block("R-18-admission-form-issuance", "第四十二条",
+                $"志愿书编号 {serial} 由“{holder?.Name ?? entry.HolderOrgId}”登记保管，不是本支部的上级党委，不能发放给本支部的发展对象");
+        }
+
+        var current = x.State.Last(CaseEventType.AdmissionFormIssued)?.Data.Serial;
+        return current is not null && current != serial && x.Ctx.Serial(current)?.State == SerialState.Issued
+            ? Refusal.Block("R-18-admission-form-issuance", "第四十二条", $"已向本人发放志愿书编号 {current}；须先将其作废，方可另发新的志愿书")
+            : null;
     }
 
-    public static Refusal? FormIssuedBeforeAssembly(RuleInput x) =>
-        x.State.Of(CaseEventType.AdmissionFormIssued).Any() ? null : Refusal.Block("R-18-admission-form-issuance", "第十八条",
-            "尚未发放《中国共产党入党志愿书》，支部大会不能讨论接收");
+    /// <summary>R-18-admission-form-issuance: the assembly discusses a candidate holding a 志愿书 whose serial is not voided.</summary>
+    public static Refusal? FormIssuedBeforeAssembly(RuleInput x)
+    {
+        var issued = x.State.Last(CaseEventType.AdmissionFormIssued);
+        if (issued is null)
+        {
+            return Refusal.Block("R-18-admission-form-issuance", "第十八条", "尚未发放《中国共产党入党志愿书》，支部大会不能讨论接收");
+        }
+
+        return issued.Data.Serial is { } s && x.Ctx.Serial(s)?.State == SerialState.Voided
+            ? Refusal.Block("R-18-admission-form-issuance", "第四十二条", $"志愿书编号 {s} 已作废，须重新发放《中国共产党入党志愿书》后支部大会方可讨论接收")
+            : null;
+    }
 
     /// <summary>R-19-assembly-within-1-month (第十九条): the assembly after the written pre-review notice and, under the
     /// 2026 rules, within one month of it (WARN).</summary>
