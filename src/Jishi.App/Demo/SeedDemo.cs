@@ -14,7 +14,7 @@ public sealed record DemoLogin(string Password, IReadOnlyList<(string UserName, 
 
 /// <summary>
 /// Seeds, once, a realistic demo: a county committee, two primary committees with approval authority, a general
-/// branch, six branches, about 150 members with plausible names and valid id numbers, a dozen applicants, and three
+/// branch, six branches, about 150 members with plausible names and valid id numbers, fourteen applicants, and three
 /// accounts (Admin, a branch Manager, a county Viewer) sharing one random password.
 /// The data is deterministic (a fixed random seed) apart from ids and the password.
 /// </summary>
@@ -180,8 +180,8 @@ public sealed class SeedDemo(JishiDbContext db, TimeProvider time)
             CreatedAt = now,
         });
 
-        // A dozen people who have applied to join, registered by their branches.
-        for (var i = 0; i < 12; i++)
+        // Fourteen people who have applied to join, registered by their branches.
+        for (var i = 0; i < 14; i++)
         {
             var person = NewPerson(branches[i % branches.Length], 1985, 2006);
             person.UnitName = i % 3 == 0 ? "安和县第一中学" : i % 3 == 1 ? "安和县城关镇人民政府" : "浙江安和纺织有限公司";

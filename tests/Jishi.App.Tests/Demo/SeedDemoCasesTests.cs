@@ -11,7 +11,7 @@ namespace Jishi.App.Tests.Demo;
 public abstract class SeedDemoCasesTests : UseCaseTest
 {
     [Fact]
-    public async Task SeedDemoCases_GivesTheDemoApplicantsCasesAtThreeStages_EachRecordedThroughTheRules()
+    public async Task SeedDemoCases_GivesTheDemoApplicantsCasesAtEveryStage_EachRecordedThroughTheRules()
     {
         var calendar = new OfficialCalendar();
         await calendar.InitialiseAsync(Db(), Time);
@@ -19,11 +19,18 @@ public abstract class SeedDemoCasesTests : UseCaseTest
 
         var seeded = await new SeedDemoCases(Db(), Time, calendar).Handle();
 
-        Assert.Equal(12, seeded);
+        Assert.Equal(14, seeded);
         var cases = await Db().Cases.AsNoTracking().ToListAsync();
         Assert.Equal(4, cases.Count(c => c.Stage == DevelopmentStage.Applicant));
         Assert.Equal(4, cases.Count(c => c.Stage == DevelopmentStage.Activist));
         Assert.Equal(4, cases.Count(c => c.Stage == DevelopmentStage.Candidate));
+        // Assembly 2026-07-22, probation to 2027-07-22; and assembly 2025-07-22, confirmed on time 2026-07-22.
+        var probationary = Assert.Single(cases, c => c.Stage == DevelopmentStage.ProbationaryMember);
+        Assert.Equal(new DateOnly(2026, 7, 22), probationary.AssemblyDate);
+        Assert.Equal(new DateOnly(2027, 7, 22), probationary.ExpiryDate);
+        var full = Assert.Single(cases, c => c.Stage == DevelopmentStage.FullMember);
+        Assert.Equal(new DateOnly(2026, 7, 22), full.PartyAgeStartDate);
+        Assert.Equal(1, await Db().AdmissionFormSerials.AsNoTracking().CountAsync(x => x.CaseId == probationary.Id && x.State == SerialState.Issued));
         Assert.All(cases, c => Assert.Equal(CaseStatus.Open, c.Status));
         foreach (var c in cases)
         {
@@ -41,7 +48,7 @@ public abstract class SeedDemoCasesTests : UseCaseTest
             .Select(x => x.OrgId).ToListAsync()).GroupBy(id => id).ToDictionary(g => g.Key, g => g.Count());
         Assert.NotEmpty(approving);
         Assert.Equal(approving.Order(), held.Keys.Order());
-        Assert.All(held.Values, n => Assert.Equal(100, n));
+        Assert.Equal((approving.Count * 100) - 2, held.Values.Sum()); // two 志愿书 issued to the admitted demo cases
         Assert.Equal(0, await new SeedDemoCases(Db(), Time, calendar).Handle());
     }
 }

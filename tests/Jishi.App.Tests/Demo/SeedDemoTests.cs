@@ -31,7 +31,7 @@ public abstract class SeedDemoTests : UseCaseTest
 
         var members = await Db().Members.AsNoTracking().CountAsync();
         Assert.InRange(members, 140, 160);
-        Assert.Equal(members + 12, await Db().People.AsNoTracking().CountAsync());
+        Assert.Equal(members + 14, await Db().People.AsNoTracking().CountAsync());
         Assert.Equal(2, await Db().Sanctions.AsNoTracking().CountAsync());
 
         var users = await Db().Users.AsNoTracking().ToDictionaryAsync(u => u.UserName);
