@@ -20,9 +20,11 @@ public static class GenerateBench
 {
     private const int SqliteBatch = 50_000;
 
-    public static async Task RunAsync(string provider, string? adminConnection, int members, int seed, string? output)
+    /// <summary>Generates and loads the record; returns where it is, for the benches that read it.</summary>
+    public static async Task<DatabaseSettings> RunAsync(string provider, string? adminConnection, int members, int seed, string? output)
     {
         Console.WriteLine($"generate: {members:N0} members, seed {seed}, provider {provider}");
+        var overall = Stopwatch.StartNew();
         var clock = Stopwatch.StartNew();
         var data = GenerateData.Build(members, seed);
         Console.WriteLine($"  built in memory in {clock.Elapsed.TotalSeconds:F1} s (not part of the load figures)");
@@ -70,7 +72,7 @@ public static class GenerateBench
         Console.WriteLine($"  schema: EF migrations applied in {clock.Elapsed.TotalSeconds:F1} s → {where}");
         if (provider == "Sqlite")
         {
-            Console.WriteLine("  SQLite load: one connection, PRAGMA journal_mode=WAL, PRAGMA synchronous=OFF during the load (NORMAL after),");
+            Console.WriteLine("  SQLite load: one connection, PRAGMA journal_mode=WAL, PRAGMA synchronous=OFF during the load (FULL after),");
             Console.WriteLine($"  a transaction per {SqliteBatch:N0} rows, one prepared parameterised INSERT per table");
         }
         else
@@ -96,7 +98,8 @@ public static class GenerateBench
                 totalRows += table.Rows.Count;
             }
 
-            await ExecuteAsync(connection, "PRAGMA synchronous=NORMAL; PRAGMA wal_checkpoint(TRUNCATE);");
+            // Back to SQLite's default (FULL) before the connection returns to the pool, where the application may reuse it.
+            await ExecuteAsync(connection, "PRAGMA synchronous=FULL; PRAGMA wal_checkpoint(TRUNCATE);");
         }
         else
         {
@@ -121,8 +124,26 @@ public static class GenerateBench
             ? SqliteSize(where)
             : await PostgresSizeAsync(settings.ConnectionString);
         Console.WriteLine($"  size on disk: {size / 1024.0 / 1024.0:F1} MiB ({size:N0} bytes{(provider == "Sqlite" ? ", file after checkpoint" : ", pg_database_size")})");
+        Console.WriteLine($"  generation + schema + load: {overall.Elapsed.TotalSeconds:F1} s ({members:N0} members, {totalRows:N0} rows)");
         Console.WriteLine($"  database kept: {where}");
         await CheckAsync(settings, data);
+        return settings;
+    }
+
+    /// <summary>Where <see cref="RunAsync"/> put the record of these members and seed, without generating it again.</summary>
+    public static DatabaseSettings Existing(string provider, string? adminConnection, int members, int seed, string? output)
+    {
+        if (provider == "Postgres")
+        {
+            var builder = new NpgsqlConnectionStringBuilder(adminConnection) { Database = $"jishi_gen_{seed}_{members}" };
+            return new DatabaseSettings(DatabaseProvider.Postgres, builder.ConnectionString, Path.GetTempPath());
+        }
+
+        var directory = Path.GetFullPath(output ?? Path.Combine(Path.GetTempPath(), "jishi-gen", $"{seed}-{members}"));
+        var file = Path.Combine(directory, "jishi.db");
+        return File.Exists(file)
+            ? new DatabaseSettings(DatabaseProvider.Sqlite, $"Data Source={file}", directory)
+            : throw new FileNotFoundException($"no generated database at {file}");
     }
 
     /// <summary>Reads the record back through the application's context (type mapping) and verifies the hash chain of
