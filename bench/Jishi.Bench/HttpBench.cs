@@ -86,8 +86,10 @@ public static partial class HttpBench
 
             Console.WriteLine($"  server: pid {server.Id}, http://127.0.0.1:{port}, up in {up.Elapsed.TotalSeconds:F1} s; RSS idle {Rss(server.Id).Rss:N0} KiB");
             var url = $"http://127.0.0.1:{port}";
-            // Warm-up: a few seconds of each, at a tenth of the connections, on the same pools.
-            await WrkAsync(work, "get.lua", Math.Max(2, connections / 10), 3, url, token, "get.txt");
+            // Warm-up at full load on the same pools (10 s of GET, 5 s of POST), so that the JIT has compiled the hot
+            // paths and the thread pool has grown before anything is measured.
+            await WrkAsync(work, "get.lua", connections, 10, url, token, "get.txt");
+            await WrkAsync(work, "post.lua", connections, 5, url, token, "post.txt");
             var get = await WrkAsync(work, "get.lua", connections, seconds, url, token, "get.txt");
             Console.WriteLine($"  GET  /api/v1/cases/{{id}}: {get.RequestsPerSecond:N0} req/s, p50 {get.P50:F2} ms, p99 {get.P99:F2} ms, {get.Requests:N0} requests, non-2xx {get.Non2xx}{get.Errors}");
             var post = await WrkAsync(work, "post.lua", connections, seconds, url, token, "post.txt");
