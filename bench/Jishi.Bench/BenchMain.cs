@@ -30,7 +30,7 @@ public static class BenchMain
                 return Fail($"unexpected argument '{a}'");
             }
 
-            if (a is "--queries")
+            if (a is "--queries" or "--reuse" or "--no-http")
             {
                 flags.Add(a[2..]);
             }
@@ -75,6 +75,8 @@ public static class BenchMain
                 return 0;
             case "generate":
                 return await GenerateCommand.RunAsync(options);
+            case "province":
+                return await ProvinceCommand.RunAsync(options, flags);
             default:
                 return Fail($"unknown command '{command}'");
         }
@@ -99,5 +101,15 @@ public static class BenchMain
 
           generate    builds a deterministic province-sized record and loads it through the engine's fast path
                       (SQLite prepared INSERTs, PostgreSQL binary COPY); prints rows/s per table and the size on disk.
+                      --members defaults to 1000000.
+
+               Jishi.Bench province [--members 1000000] [--provider Sqlite|Postgres] [--connection <admin connection string>] [--seed 1]
+                      [--events 4000] [--workers 4] [--iterations 20] [--connections 50] [--seconds 20] [--server <Jishi.Web.dll>]
+                      [--reuse] [--no-http]
+
+          province    generates and loads a province (as generate; --reuse takes the one generated before), then prints:
+                      steps recorded through RecordCaseEvent by concurrent workers against a raw INSERT of the same rows,
+                      alerts (province, county, branch) and a county's filtered case list against the same SQL raw, and
+                      wrk at 50 connections against the real server (GET case, POST event) with its resident memory.
         """);
 }

@@ -19,7 +19,7 @@ public static class GenerateCommand
             return Fail("--provider Postgres needs --connection <administrator connection string>");
         }
 
-        if (!int.TryParse(options.GetValueOrDefault("members", "100000"), NumberStyles.Integer, CultureInfo.InvariantCulture, out var members)
+        if (!int.TryParse(options.GetValueOrDefault("members", "1000000"), NumberStyles.Integer, CultureInfo.InvariantCulture, out var members)
             || members < 20)
         {
             return Fail("--members must be a number of at least 20");

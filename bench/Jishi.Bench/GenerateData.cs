@@ -1,5 +1,7 @@
 using System.Globalization;
+using Jishi.App.Calendar;
 using Jishi.App.Cases;
+using Jishi.Domain.Calendar;
 using Jishi.Domain.Development;
 using Jishi.Domain.People;
 
@@ -30,9 +32,9 @@ public sealed class TableRows(string name, params (string Name, ColumnKind Kind)
 /// <summary>
 /// A province-sized record, deterministic from the seed (<see cref="Random"/> only; no Guid, no clock): one provincial
 /// committee, about 16 county committees per million members under prefectural committees, primary committees, some
-/// general branches and branches of about 20 members; the members' people (浙江 region codes 33xxxx, born 1940–2006),
+/// general branches and branches of about 23 members (about 50,000 organisations per million members); the members' people (浙江 region codes 33xxxx, born 1940–2006),
 /// ≈93% full and 7% probationary members; applicants with an open development case each (≈30% of the members), their
-/// events (working days Monday–Friday, 2022–2026, hash chain of <see cref="CaseJson.Hash(string,string,int,CaseEventType,DateOnly,DateTimeOffset,string,RulesVersion,string,string,string)"/>),
+/// events (working days of the official calendar, holidays and 调休 included, 2022–2026, hash chain of <see cref="CaseJson.Hash(string,string,int,CaseEventType,DateOnly,DateTimeOffset,string,RulesVersion,string,string,string)"/>),
 /// the case projection and its outstanding deadlines, both computed by the domain (<see cref="CaseState"/>, <see cref="Deadlines"/>).
 /// </summary>
 public sealed class GenerateData
@@ -159,7 +161,7 @@ public sealed class GenerateData
 
     private List<Branch> BuildOrgs(int members)
     {
-        var branchTarget = Math.Max(1, members / 20);
+        var branchTarget = Math.Max(1, members / 23);
         var countyCount = Math.Max(2, (int)Math.Round(16.0 * members / 1_000_000));
         var prefectureCount = Math.Max(1, (countyCount + 3) / 4);
         var province = Org("中共浙江省委员会", "ProvincialCommittee", "Provincial", null, "/", 0, true, true);
@@ -217,12 +219,20 @@ public sealed class GenerateData
     private string ChineseName() =>
         Surnames[rng.Next(Surnames.Length)] + Given[rng.Next(Given.Length)] + (rng.Next(10) < 7 ? Given[rng.Next(Given.Length)].ToString() : "");
 
-    private static DateOnly WorkingDay(DateOnly d) => d.DayOfWeek switch
+    /// <summary>The official calendar the product ships (holidays and 调休 working weekends of 2013–2026).</summary>
+    private static readonly WorkingDayCalendar Calendar = new(OfficialCalendar.ShippedYears());
+
+    /// <summary>The day itself if it is a working day under the official calendar, else the next working day. Before
+    /// 2013 (members' old probation dates), where the product ships no calendar, Monday–Friday.</summary>
+    private static DateOnly WorkingDay(DateOnly d)
     {
-        DayOfWeek.Saturday => d.AddDays(2),
-        DayOfWeek.Sunday => d.AddDays(1),
-        _ => d,
-    };
+        while (Calendar.IsLoaded(d.Year) ? !Calendar.IsWorkingDay(d) : d.DayOfWeek is DayOfWeek.Saturday or DayOfWeek.Sunday)
+        {
+            d = d.AddDays(1);
+        }
+
+        return d;
+    }
 
     private (string IdNumber, DateOnly Birth, string Gender) NewIdentity(int fromYear, int toYear)
     {
@@ -346,6 +356,16 @@ public sealed class GenerateData
         _ => new EventData(),
     };
 
+    /// <summary>
+    /// How many steps of <see cref="Journey"/> a case has reached: a funnel over the stages, 35% applicants (steps
+    /// 1–3), 30% activists (4–11), 20% candidates (12–24) and 15% probationary members (25–33), about 11 steps a case.
+    /// </summary>
+    private int StopBefore()
+    {
+        var p = rng.Next(100);
+        return p < 35 ? 1 + rng.Next(3) : p < 65 ? 4 + rng.Next(10) : p < 85 ? 14 + rng.Next(10) : 24 + rng.Next(10);
+    }
+
     private void BuildCases(int count, List<Branch> branches)
     {
         var relations = new[] { "UnitOrg", "UnitOrg", "UnitOrg", "UnitLocationOrg", "ResidenceOrg" };
@@ -361,7 +381,7 @@ public sealed class GenerateData
             var caseId = NewId();
             // Where the case stands: the step it has reached, the gaps between its steps, and an application date such
             // that its last step lies within the last half year before the cutoff (from 2022-01-03 at the earliest).
-            var stopBefore = 1 + rng.Next(Journey.Length);
+            var stopBefore = StopBefore();
             var gaps = new int[stopBefore];
             for (var s = 1; s < stopBefore; s++)
             {

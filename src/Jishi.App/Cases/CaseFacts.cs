@@ -48,8 +48,12 @@ public sealed class CaseFacts(JishiDbContext db, OfficialCalendar calendar, Time
             }
         }
 
-        var orgs = await db.Orgs.IgnoreQueryFilters().AsNoTracking().Where(o => orgIds.Contains(o.Id)).ToListAsync(ct);
-        var facts = orgs.ToDictionary(o => o.Id, ToFacts);
+        // The organisations named, and in the same round trip the party cells of the case's organisation.
+        var caseOrgId = c.OrgId;
+        var orgs = await db.Orgs.IgnoreQueryFilters().AsNoTracking()
+            .Where(o => orgIds.Contains(o.Id) || (o.ParentId == caseOrgId && o.Type == OrgType.PartyCell)).ToListAsync(ct);
+        var hasCells = orgs.Any(o => o.ParentId == caseOrgId && o.Type == OrgType.PartyCell);
+        var facts = orgs.Where(o => orgIds.Contains(o.Id)).ToDictionary(o => o.Id, ToFacts);
         var members = await db.Members.IgnoreQueryFilters().AsNoTracking().Include(m => m.Sanctions)
             .Where(m => memberIds.Contains(m.Id)).ToListAsync(ct);
 
@@ -73,7 +77,6 @@ public sealed class CaseFacts(JishiDbContext db, OfficialCalendar calendar, Time
             }
         }
 
-        var hasCells = await db.Orgs.IgnoreQueryFilters().AnyAsync(o => o.ParentId == c.OrgId && o.Type == OrgType.PartyCell, ct);
         var attached = type == CaseEventType.ArchiveSubmitted
             ? (await db.CaseAttachments.IgnoreQueryFilters().Where(a => a.CaseId == c.Id).Select(a => a.DocumentType).Distinct().ToListAsync(ct)).ToHashSet()
             : [];

@@ -30,8 +30,11 @@ public static class CaseJson
 
     public static CaseEvent ToEvent(CaseEventRecord r) => new(r.Seq, r.Type, r.Date,
         JsonSerializer.Deserialize<EventData>(r.DataJson, Options)!,
-        JsonSerializer.Deserialize<List<Override>>(r.OverridesJson, Options)!,
-        JsonSerializer.Deserialize<List<RuleException>>(r.ExceptionsJson, Options)!);
+        r.OverridesJson == EmptyList ? [] : JsonSerializer.Deserialize<List<Override>>(r.OverridesJson, Options)!,
+        r.ExceptionsJson == EmptyList ? [] : JsonSerializer.Deserialize<List<RuleException>>(r.ExceptionsJson, Options)!);
+
+    /// <summary>How an empty list is stored (most steps have no overrides and no exceptions).</summary>
+    private const string EmptyList = "[]";
 
     public const string GenesisHash = "0000000000000000000000000000000000000000000000000000000000000000";
 

@@ -95,9 +95,12 @@ public sealed class GetCase(JishiDbContext db)
     {
         var c = await db.Cases.AsNoTracking().FirstOrDefaultAsync(x => x.Id == id, ct) ?? throw new NotFoundException("个案", id);
         var events = await db.CaseEvents.AsNoTracking().Where(e => e.CaseId == id).OrderBy(e => e.Seq).ToListAsync(ct);
-        var state = CaseState.Replay(events.Select(CaseJson.ToEvent));
-        return new CaseView(c, events, Deadlines.Of(state), TransitionTable.LegalAt(state.Stage, state.Status).ToList());
+        return View(c, events, CaseState.Replay(events.Select(CaseJson.ToEvent)));
     }
+
+    /// <summary>The view of a case from its record and the state replayed from those events.</summary>
+    internal static CaseView View(CaseRecord c, IReadOnlyList<CaseEventRecord> events, CaseState state) =>
+        new(c, events, Deadlines.Of(state), TransitionTable.LegalAt(state.Stage, state.Status).ToList());
 }
 
 /// <summary>Cases of an organisation and everything below it (or the whole scope), filtered by stage and status.</summary>
@@ -156,7 +159,7 @@ public sealed class ListCases(JishiDbContext db)
 /// that applies on the step's date (422, all refusals together); then appends the event with its hash, updates the
 /// projection and the deadlines, and keeps the member registry in step — all in one transaction, or nothing.
 /// </summary>
-public sealed class RecordCaseEvent(JishiDbContext db, CaseFacts facts, TimeProvider time, GetCase get)
+public sealed class RecordCaseEvent(JishiDbContext db, CaseFacts facts, TimeProvider time)
 {
     public Task<CaseView> Handle(string caseId, NewCaseEvent step, int? expectedVersion, CancellationToken ct = default) =>
         Handle(caseId, step, expectedVersion, alongside: null, ct);
@@ -249,7 +252,8 @@ public sealed class RecordCaseEvent(JishiDbContext db, CaseFacts facts, TimeProv
                 : "个案已被他人同时更新，请刷新后重试");
         }
 
-        return await get.Handle(c.Id, ct);
+        // The committed record is what this transaction read and appended: answer from it rather than reading it back.
+        return GetCase.View(c, [.. events, record], state);
     }
 
     /// <summary>A case that reaches ProbationaryMember or FullMember creates or updates the person's registry entry;

@@ -357,8 +357,58 @@ public abstract class JishiDbContext(DbContextOptions options, CallerScope scope
     private string CasePathOf(object? owner) => owner is null ? "" : Before(Entry(owner), owner is Member ? nameof(Member.OrgPath) : nameof(CaseRecord.OrgPath));
 }
 
+/// <summary>
+/// SQLite allows one writer at a time. When two connections write at once the second gets SQLITE_BUSY, and
+/// Microsoft.Data.Sqlite retries it after sleeping (150 ms a time), so a few concurrent writers turn milliseconds
+/// into hundreds of milliseconds. Saves of this process therefore queue for the database in order, without sleeping;
+/// a save inside an explicit transaction (which may already hold the database) and writers in other processes still
+/// rely on SQLite's own locking.
+/// </summary>
 public sealed class SqliteJishiDbContext(DbContextOptions<SqliteJishiDbContext> options, CallerScope scope)
-    : JishiDbContext(options, scope);
+    : JishiDbContext(options, scope)
+{
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, SemaphoreSlim> Writers = new(StringComparer.Ordinal);
+
+    public override int SaveChanges(bool acceptAllChangesOnSuccess)
+    {
+        if (Database.CurrentTransaction is not null)
+        {
+            return base.SaveChanges(acceptAllChangesOnSuccess);
+        }
+
+        var writer = Writer();
+        writer.Wait();
+        try
+        {
+            return base.SaveChanges(acceptAllChangesOnSuccess);
+        }
+        finally
+        {
+            writer.Release();
+        }
+    }
+
+    public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    {
+        if (Database.CurrentTransaction is not null)
+        {
+            return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        }
+
+        var writer = Writer();
+        await writer.WaitAsync(cancellationToken);
+        try
+        {
+            return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        }
+        finally
+        {
+            writer.Release();
+        }
+    }
+
+    private SemaphoreSlim Writer() => Writers.GetOrAdd(Database.GetConnectionString() ?? "", _ => new SemaphoreSlim(1, 1));
+}
 
 public sealed class PostgresJishiDbContext(DbContextOptions<PostgresJishiDbContext> options, CallerScope scope)
     : JishiDbContext(options, scope)

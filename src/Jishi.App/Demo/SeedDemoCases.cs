@@ -29,7 +29,7 @@ public sealed class SeedDemoCases(JishiDbContext db, TimeProvider time, Official
         await SeedAdmissionForms(today, ct);
         var get = new GetCase(db);
         var open = new OpenCase(db, time, get);
-        var record = new RecordCaseEvent(db, new CaseFacts(db, calendar, time), time, get);
+        var record = new RecordCaseEvent(db, new CaseFacts(db, calendar, time), time);
 
         for (var i = 0; i < applicants.Count; i++)
         {
