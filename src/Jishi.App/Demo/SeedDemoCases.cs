@@ -25,6 +25,12 @@ public sealed class SeedDemoCases(JishiDbContext db, TimeProvider time, Official
         var applicants = await db.People.IgnoreQueryFilters().AsNoTracking()
             .Where(p => !memberPeople.Contains(p.Id) && !db.Cases.IgnoreQueryFilters().Any(c => c.PersonId == p.Id) && p.OrgId != null)
             .OrderBy(p => p.Id).Take(14).ToListAsync(ct);
+        // The admitted demo cases (the last two) follow a timeline for a settled person: a mobile applicant among them
+        // changes places with a candidate, whose steps provide for notices and review at both places.
+        if (applicants.Count > 12 && applicants.FindIndex(12, x => x.IsMobile) is var mobile and >= 12)
+        {
+            (applicants[8], applicants[mobile]) = (applicants[mobile], applicants[8]);
+        }
         var today = ChinaTime.Today(time);
         await SeedAdmissionForms(today, ct);
         var get = new GetCase(db);
