@@ -47,16 +47,9 @@ public static class BenchMain
         switch (command)
         {
             case "case-page":
-                var provider = options.GetValueOrDefault("provider", "Sqlite");
-                if (provider is not ("Sqlite" or "Postgres"))
+                if (Engine(options, out var provider, out var connection) is { } engineError)
                 {
-                    return Fail("--provider is Sqlite or Postgres");
-                }
-
-                var connection = options.GetValueOrDefault("connection");
-                if (provider == "Postgres" && string.IsNullOrWhiteSpace(connection))
-                {
-                    return Fail("--provider Postgres needs --connection <administrator connection string>");
+                    return Fail(engineError);
                 }
 
                 var iterations = int.Parse(options.GetValueOrDefault("iterations", "200"), CultureInfo.InvariantCulture);
@@ -80,6 +73,17 @@ public static class BenchMain
             default:
                 return Fail($"unknown command '{command}'");
         }
+    }
+
+    /// <summary>The engine options every command shares: <c>--provider Sqlite|Postgres</c> and, for PostgreSQL,
+    /// <c>--connection</c> (an administrator connection string). Returns what is wrong, or null.</summary>
+    public static string? Engine(IReadOnlyDictionary<string, string> options, out string provider, out string? connection)
+    {
+        provider = options.GetValueOrDefault("provider", "Sqlite");
+        connection = options.GetValueOrDefault("connection");
+        return provider is not ("Sqlite" or "Postgres") ? "--provider is Sqlite or Postgres"
+            : provider == "Postgres" && string.IsNullOrWhiteSpace(connection) ? "--provider Postgres needs --connection <administrator connection string>"
+            : null;
     }
 
     private static int Fail(string message)

@@ -7,16 +7,9 @@ public static class GenerateCommand
 {
     public static async Task<int> RunAsync(IReadOnlyDictionary<string, string> options)
     {
-        var provider = options.GetValueOrDefault("provider", "Sqlite");
-        if (provider is not ("Sqlite" or "Postgres"))
+        if (BenchMain.Engine(options, out var provider, out var connection) is { } engineError)
         {
-            return Fail("--provider is Sqlite or Postgres");
-        }
-
-        var connection = options.GetValueOrDefault("connection");
-        if (provider == "Postgres" && string.IsNullOrWhiteSpace(connection))
-        {
-            return Fail("--provider Postgres needs --connection <administrator connection string>");
+            return Fail(engineError);
         }
 
         if (!int.TryParse(options.GetValueOrDefault("members", "1000000"), NumberStyles.Integer, CultureInfo.InvariantCulture, out var members)

@@ -17,16 +17,9 @@ public static class ProvinceCommand
 
     public static async Task<int> RunAsync(IReadOnlyDictionary<string, string> options, ISet<string> flags)
     {
-        var provider = options.GetValueOrDefault("provider", "Sqlite");
-        if (provider is not ("Sqlite" or "Postgres"))
+        if (BenchMain.Engine(options, out var provider, out var connection) is { } engineError)
         {
-            return Fail("--provider is Sqlite or Postgres");
-        }
-
-        var connection = options.GetValueOrDefault("connection");
-        if (provider == "Postgres" && string.IsNullOrWhiteSpace(connection))
-        {
-            return Fail("--provider Postgres needs --connection <administrator connection string>");
+            return Fail(engineError);
         }
 
         int Number(string name, int fallback, int min) =>

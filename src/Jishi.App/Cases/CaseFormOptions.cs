@@ -41,7 +41,7 @@ public sealed class CaseFormOptions(JishiDbContext db, TimeProvider time)
         string Label(Member m) => m.Name + (m.OrgId == c.OrgId ? "" : "（" + orgNames.GetValueOrDefault(m.OrgId, "其他组织") + "）")
             + (m.Status == MemberStatus.ProbationaryMember ? "［预备党员］" : "");
         var byId = members.ToDictionary(m => m.Id);
-        var state = Domain.Development.CaseState.Replay(view.Events.Select(CaseJson.ToEvent));
+        var state = view.State;
         IReadOnlyList<Choice> Pick(IEnumerable<string> ids) =>
             ids.Select(id => new Choice(id, byId.TryGetValue(id, out var m) ? Label(m) : id)).ToList();
 

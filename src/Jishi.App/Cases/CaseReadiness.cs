@@ -9,7 +9,7 @@ public sealed class CaseReadiness(JishiDbContext db, CaseFacts facts, TimeProvid
     public async Task<IReadOnlyList<StepReadiness>> Handle(CaseView view, CancellationToken ct = default)
     {
         _ = db;
-        var state = CaseState.Replay(view.Events.Select(CaseJson.ToEvent));
+        var state = view.State;
         var today = ChinaTime.Today(time);
         var ctx = await facts.Load(view.Case, state, null, today, null, ct);
         return Readiness.Of(state, ctx, today);

@@ -16,9 +16,10 @@ public sealed record NewCase(string? PersonId, string? OrgId, DateOnly? Applicat
 public sealed record NewCaseEvent(CaseEventType Type, DateOnly Date, EventData Data, IReadOnlyList<Override> Overrides,
     IReadOnlyList<RuleException> Exceptions);
 
-/// <summary>A case with its record of steps, its current deadlines and the steps that may come next.</summary>
+/// <summary>A case with its record of steps, the state they replay to (read it, never apply to it), its current
+/// deadlines and the steps that may come next.</summary>
 public sealed record CaseView(CaseRecord Case, IReadOnlyList<CaseEventRecord> Events, IReadOnlyList<Deadline> Deadlines,
-    IReadOnlyList<CaseEventType> NextSteps);
+    IReadOnlyList<CaseEventType> NextSteps, CaseState State);
 
 public sealed class OpenCase(JishiDbContext db, TimeProvider time, GetCase get)
 {
@@ -100,7 +101,7 @@ public sealed class GetCase(JishiDbContext db)
 
     /// <summary>The view of a case from its record and the state replayed from those events.</summary>
     internal static CaseView View(CaseRecord c, IReadOnlyList<CaseEventRecord> events, CaseState state) =>
-        new(c, events, Deadlines.Of(state), TransitionTable.LegalAt(state.Stage, state.Status).ToList());
+        new(c, events, Deadlines.Of(state), TransitionTable.LegalAt(state.Stage, state.Status).ToList(), state);
 }
 
 /// <summary>Cases of an organisation and everything below it (or the whole scope), filtered by stage and status.</summary>
@@ -320,6 +321,12 @@ public sealed class VerifyCaseIntegrity(JishiDbContext db)
     {
         var c = await db.Cases.AsNoTracking().FirstOrDefaultAsync(x => x.Id == caseId, ct) ?? throw new NotFoundException("个案", caseId);
         var events = await db.CaseEvents.AsNoTracking().Where(e => e.CaseId == caseId).OrderBy(e => e.Seq).ToListAsync(ct);
+        return Check(c, events);
+    }
+
+    /// <summary>The chain of <paramref name="events"/> (in order) recomputed against the case's head.</summary>
+    public static Result Check(CaseRecord c, IReadOnlyList<CaseEventRecord> events)
+    {
         var prev = CaseJson.GenesisHash;
         for (var i = 0; i < events.Count; i++)
         {

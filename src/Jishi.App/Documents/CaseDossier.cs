@@ -35,9 +35,8 @@ public sealed record CaseDossier(
 
     public string Name(string? id) => id is null ? "" : Names.GetValueOrDefault(id, id);
 
-    /// <summary>The recorded events of one type, in order, with their stored records.</summary>
-    public IEnumerable<(CaseEventRecord Record, CaseEvent Event)> Steps(params CaseEventType[] types) =>
-        View.Events.Where(r => types.Contains(r.Type)).Select(r => (r, CaseJson.ToEvent(r)));
+    /// <summary>The recorded steps of the given types, in order.</summary>
+    public IEnumerable<CaseEvent> Steps(params CaseEventType[] types) => State.Events.Where(e => types.Contains(e.Type));
 
     /// <summary>The short verification code printed on documents: the first 16 hex digits of the chain head in groups of four.</summary>
     public static string VerificationCode(string headHash) => headHash.Length < 16
@@ -47,13 +46,12 @@ public sealed record CaseDossier(
 
 /// <summary>Reads the dossier of a case in the caller's scope (404 outside it). Names of referenced members and
 /// organisations are looked up across scopes: a step may name a sponsor or a committee the caller cannot list.</summary>
-public sealed class LoadCaseDossier(JishiDbContext db, GetCase get, VerifyCaseIntegrity verify, TimeProvider time)
+public sealed class LoadCaseDossier(JishiDbContext db, GetCase get, TimeProvider time)
 {
     public async Task<CaseDossier> Handle(string caseId, CancellationToken ct = default)
     {
         var view = await get.Handle(caseId, ct);
         var c = view.Case;
-        var state = CaseState.Replay(view.Events.Select(CaseJson.ToEvent));
         var person = await db.People.IgnoreQueryFilters().AsNoTracking().FirstAsync(p => p.Id == c.PersonId, ct);
         var chainIds = c.OrgPath.Split('/', StringSplitOptions.RemoveEmptyEntries);
         var chain = (await db.Orgs.IgnoreQueryFilters().AsNoTracking().Where(o => chainIds.Contains(o.Id)).ToListAsync(ct))
@@ -87,8 +85,7 @@ public sealed class LoadCaseDossier(JishiDbContext db, GetCase get, VerifyCaseIn
         }
 
         var attachments = await db.CaseAttachments.AsNoTracking().Where(a => a.CaseId == c.Id).OrderBy(a => a.Seq).ToListAsync(ct);
-        var integrity = await verify.Handle(c.Id, ct);
-        return new CaseDossier(view, state, person, chain, names, attachments, integrity, ChinaTime.Today(time));
+        return new CaseDossier(view, view.State, person, chain, names, attachments, VerifyCaseIntegrity.Check(c, view.Events), ChinaTime.Today(time));
     }
 
     /// <summary>Every string value of the step data that looks like a stored id (members, organisations).</summary>

@@ -1,3 +1,4 @@
+using System.Linq.Expressions;
 using Jishi.App.Data;
 using Jishi.Domain.Organisations;
 using Jishi.Domain.Rules;
@@ -180,29 +181,39 @@ public sealed class MoveOrg(JishiDbContext db)
                 .Where(o => o.Path.CompareTo(newPath) >= 0 && o.Path.CompareTo(newUpper) < 0)
                 .ExecuteUpdateAsync(s => s.SetProperty(o => o.IsUnderTownshipOrSubdistrict, true), ct);
         }
-        await db.People.IgnoreQueryFilters()
-            .Where(p => p.OrgPath.CompareTo(oldPath) >= 0 && p.OrgPath.CompareTo(upper) < 0)
-            .ExecuteUpdateAsync(s => s.SetProperty(p => p.OrgPath, p => newPath + p.OrgPath.Substring(oldPath.Length)), ct);
-        await db.Members.IgnoreQueryFilters()
-            .Where(m => m.OrgPath.CompareTo(oldPath) >= 0 && m.OrgPath.CompareTo(upper) < 0)
-            .ExecuteUpdateAsync(s => s.SetProperty(m => m.OrgPath, m => newPath + m.OrgPath.Substring(oldPath.Length)), ct);
-        await db.Cases.IgnoreQueryFilters()
-            .Where(c => c.OrgPath.CompareTo(oldPath) >= 0 && c.OrgPath.CompareTo(upper) < 0)
-            .ExecuteUpdateAsync(s => s.SetProperty(c => c.OrgPath, c => newPath + c.OrgPath.Substring(oldPath.Length)), ct);
-        await db.CaseDeadlines.IgnoreQueryFilters()
-            .Where(d => d.OrgPath.CompareTo(oldPath) >= 0 && d.OrgPath.CompareTo(upper) < 0)
-            .ExecuteUpdateAsync(s => s.SetProperty(d => d.OrgPath, d => newPath + d.OrgPath.Substring(oldPath.Length)), ct);
-        await db.AdmissionFormBatches.IgnoreQueryFilters()
-            .Where(b => b.OrgPath.CompareTo(oldPath) >= 0 && b.OrgPath.CompareTo(upper) < 0)
-            .ExecuteUpdateAsync(s => s.SetProperty(b => b.OrgPath, b => newPath + b.OrgPath.Substring(oldPath.Length)), ct);
-        await db.AdmissionFormSerials.IgnoreQueryFilters()
-            .Where(f => f.OrgPath.CompareTo(oldPath) >= 0 && f.OrgPath.CompareTo(upper) < 0)
-            .ExecuteUpdateAsync(s => s.SetProperty(f => f.OrgPath, f => newPath + f.OrgPath.Substring(oldPath.Length)), ct);
+        await MovePathCopies(db.People.IgnoreQueryFilters(), p => p.OrgPath, oldPath, newPath, ct);
+        await MovePathCopies(db.Members.IgnoreQueryFilters(), m => m.OrgPath, oldPath, newPath, ct);
+        await MovePathCopies(db.Cases.IgnoreQueryFilters(), c => c.OrgPath, oldPath, newPath, ct);
+        await MovePathCopies(db.CaseDeadlines.IgnoreQueryFilters(), d => d.OrgPath, oldPath, newPath, ct);
+        await MovePathCopies(db.AdmissionFormBatches.IgnoreQueryFilters(), b => b.OrgPath, oldPath, newPath, ct);
+        await MovePathCopies(db.AdmissionFormSerials.IgnoreQueryFilters(), f => f.OrgPath, oldPath, newPath, ct);
         await tx.CommitAsync(ct);
 #pragma warning restore CA1845
 
         db.ChangeTracker.Clear();
         return await db.Orgs.FirstAsync(o => o.Id == id, ct);
+    }
+
+    /// <summary>
+    /// One table's copies of organisation paths (the scope filter's key): every row whose path lies in the subtree at
+    /// <paramref name="oldPath"/> gets <paramref name="newPath"/> in place of that prefix, in one UPDATE on the path index.
+    /// </summary>
+    private static Task<int> MovePathCopies<T>(IQueryable<T> rows, Expression<Func<T, string>> path, string oldPath, string newPath,
+        CancellationToken ct)
+        where T : class
+    {
+        var compare = typeof(string).GetMethod(nameof(string.CompareTo), [typeof(string)])!;
+        var zero = Expression.Constant(0);
+        var inSubtree = Expression.Lambda<Func<T, bool>>(
+            Expression.AndAlso(
+                Expression.GreaterThanOrEqual(Expression.Call(path.Body, compare, Expression.Constant(oldPath)), zero),
+                Expression.LessThan(Expression.Call(path.Body, compare, Expression.Constant(Organisation.SubtreeUpperBound(oldPath))), zero)),
+            path.Parameters);
+        var moved = Expression.Lambda<Func<T, string>>(
+            Expression.Call(typeof(string).GetMethod(nameof(string.Concat), [typeof(string), typeof(string)])!, Expression.Constant(newPath),
+                Expression.Call(path.Body, typeof(string).GetMethod(nameof(string.Substring), [typeof(int)])!, Expression.Constant(oldPath.Length))),
+            path.Parameters);
+        return rows.Where(inSubtree).ExecuteUpdateAsync(s => s.SetProperty(path, moved), ct);
     }
 }
 

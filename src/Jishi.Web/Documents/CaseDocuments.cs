@@ -22,14 +22,14 @@ public enum CaseForm
     /// <summary>《入党积极分子培养考察登记表》.</summary>
     ActivistRecordForm,
 
-    /// <summary>《预备党员教育考察登记表》.</summary>
-    ProbationRecordForm,
-
     /// <summary>发展对象公示.</summary>
     PublicNotice,
 
     /// <summary>支部党员大会决议.</summary>
     BranchResolution,
+
+    /// <summary>《预备党员教育考察登记表》.</summary>
+    ProbationRecordForm,
 }
 
 /// <summary>What a form request may add: the notice's start date and feedback contact, the vote of a resolution.</summary>
@@ -54,14 +54,22 @@ public sealed class CaseDocuments(LoadCaseDossier load, HtmlRenderer renderer, P
         _ => "支部党员大会决议",
     };
 
-    /// <summary>The forms a case has reached (for the case page's links and the archive).</summary>
-    public static IReadOnlyList<CaseForm> Reached(CaseState s) =>
-    [
-        .. s.ActivistDate is not null ? [CaseForm.ActivistRecordForm] : Array.Empty<CaseForm>(),
-        .. s.Last(CaseEventType.CandidateConsented) is not null || s.Last(CaseEventType.PublicNoticeEnded) is not null ? [CaseForm.PublicNotice] : Array.Empty<CaseForm>(),
-        .. s.Last(CaseEventType.AdmissionVoteHeld) is not null ? [CaseForm.BranchResolution] : Array.Empty<CaseForm>(),
-        .. s.ApprovalDate is not null ? [CaseForm.ProbationRecordForm] : Array.Empty<CaseForm>(),
-    ];
+    /// <summary>The forms a case has reached, in the order of the process (for the case page's links and the archive).</summary>
+    public static IReadOnlyList<CaseForm> Reached(CaseState s) => Enum.GetValues<CaseForm>().Where(f => NotReached(s, f) is null).ToList();
+
+    /// <summary>Why a form has nothing to be filled from yet: the rule whose step the case has not reached.</summary>
+    private static Refusal? NotReached(CaseState s, CaseForm form) => form switch
+    {
+        CaseForm.ActivistRecordForm when s.ActivistDate is null => Refusal.Block("R-11-half-yearly-assessment", "第十一条",
+            "尚未确定为入党积极分子，还没有《入党积极分子培养考察登记表》的内容"),
+        CaseForm.PublicNotice when s.Last(CaseEventType.CandidateConsented) is null && s.Last(CaseEventType.PublicNoticeEnded) is null =>
+            Refusal.Block("R-13-candidate-public-notice", "第十三条", "拟列为发展对象须经上级党委同意后公示：尚未记录上级党委同意"),
+        CaseForm.BranchResolution when s.Last(CaseEventType.AdmissionVoteHeld) is null => Refusal.Block("R-21-resolution-content", "第二十一条",
+            "尚未召开支部党员大会讨论接收，还没有决议"),
+        CaseForm.ProbationRecordForm when s.ApprovalDate is null => Refusal.Block("R-30-probation-education", "第三十条",
+            "尚未批准为预备党员，还没有《预备党员教育考察登记表》的内容"),
+        _ => null,
+    };
 
     public async Task<byte[]> FormAsync(string caseId, CaseForm form, FormRequest request, CancellationToken ct = default)
     {
@@ -78,15 +86,16 @@ public sealed class CaseDocuments(LoadCaseDossier load, HtmlRenderer renderer, P
     /// <summary>The HTML of a form, or the refusal naming the rule whose step the case has not reached.</summary>
     public async Task<string> FormHtmlAsync(CaseDossier d, CaseForm form, FormRequest request)
     {
+        if (NotReached(d.State, form) is { } refusal)
+        {
+            throw new RuleViolationException([refusal]);
+        }
+
         switch (form)
         {
             case CaseForm.ActivistRecordForm:
-                Require(d.State.ActivistDate is not null, "R-11-half-yearly-assessment", "第十一条",
-                    "尚未确定为入党积极分子，还没有《入党积极分子培养考察登记表》的内容");
                 return await RenderAsync<ActivistRecordFormDoc>(new() { ["Dossier"] = d });
             case CaseForm.ProbationRecordForm:
-                Require(d.State.ApprovalDate is not null, "R-30-probation-education", "第三十条",
-                    "尚未批准为预备党员，还没有《预备党员教育考察登记表》的内容");
                 return await RenderAsync<ProbationRecordFormDoc>(new() { ["Dossier"] = d });
             case CaseForm.PublicNotice:
                 return await RenderAsync<PublicNoticeDoc>(new()
@@ -106,23 +115,22 @@ public sealed class CaseDocuments(LoadCaseDossier load, HtmlRenderer renderer, P
     private List<PublicNoticeDoc.Period> NoticePeriods(CaseDossier d, DateOnly? start)
     {
         var cal = calendar.Current;
-        var recorded = d.Steps(CaseEventType.PublicNoticeEnded).Select(x => x.Event).ToList();
+        var recorded = d.Steps(CaseEventType.PublicNoticeEnded).ToList();
         if (recorded.Count > 0 && start is null)
         {
             return recorded.Select(e => new PublicNoticeDoc.Period(e.Data.StartDate ?? e.Date, e.Date,
                 cal.CountWorkingDays(e.Data.StartDate ?? e.Date, e.Date), e.Data.Place)).ToList();
         }
 
-        var consent = d.State.Last(CaseEventType.CandidateConsented);
-        Require(consent is not null, "R-13-candidate-public-notice", "第十三条",
-            "拟列为发展对象须经上级党委同意后公示：尚未记录上级党委同意");
-        if (start is { } s && s < consent!.Date)
+        var consent = d.State.Last(CaseEventType.CandidateConsented) ?? throw new RuleViolationException([Refusal.Block(
+            "R-13-candidate-public-notice", "第十三条", "拟列为发展对象须经上级党委同意后公示：尚未记录上级党委同意")]);
+        if (start is { } s && s < consent.Date)
         {
             throw new RuleViolationException([Refusal.Block("R-13-candidate-public-notice", "第十三条",
                 $"公示不得早于上级党委同意（{consent.Date:yyyy-MM-dd}）：开始日期为 {s:yyyy-MM-dd}")]);
         }
 
-        var first = start ?? (d.Today > consent!.Date ? d.Today : consent.Date);
+        var first = start ?? (d.Today > consent.Date ? d.Today : consent.Date);
         if (start is null)
         {
             while (cal.IsLoaded(first.Year) && !cal.IsWorkingDay(first))
@@ -150,17 +158,7 @@ public sealed class CaseDocuments(LoadCaseDossier load, HtmlRenderer renderer, P
             return e;
         }
 
-        var vote = d.State.Last(CaseEventType.AdmissionVoteHeld);
-        Require(vote is not null, "R-21-resolution-content", "第二十一条", "尚未召开支部党员大会讨论接收，还没有决议");
-        return vote!;
-    }
-
-    private static void Require(bool reached, string rule, string article, string message)
-    {
-        if (!reached)
-        {
-            throw new RuleViolationException([Refusal.Block(rule, article, message)]);
-        }
+        return d.State.Last(CaseEventType.AdmissionVoteHeld)!; // reached: checked by NotReached
     }
 
     private Task<string> RenderAsync<T>(Dictionary<string, object?> parameters)
