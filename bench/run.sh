@@ -10,10 +10,17 @@
 #   BENCH_ARGS="--workers 8" bench/run.sh more options for `province` (see `Jishi.Bench --help`)
 #   JISHI_BENCH_POSTGRES="Host=…;Username=…;Database=postgres" bench/run.sh   an existing server (administrator login)
 #
-# Needs wrk (apt-get install -y wrk) for the HTTP figures, and PostgreSQL 15+ binaries under /usr/lib/postgresql.
+# Needs wrk for the HTTP figures (installed with apt-get when run as root on Debian), and PostgreSQL 15+ binaries
+# under /usr/lib/postgresql.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source scripts/pg.sh
+
+# wrk drives the HTTP figures; install it where it is missing and this is a Debian machine we may install on.
+if ! command -v wrk >/dev/null && command -v apt-get >/dev/null && [ "$(id -u)" = 0 ]; then
+  echo "== apt-get install wrk" >&2
+  (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq wrk) >/dev/null
+fi
 
 [ $# -gt 0 ] || set -- 1000000
 providers=${PROVIDERS:-Sqlite Postgres}
