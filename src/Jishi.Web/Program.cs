@@ -124,6 +124,7 @@ api.MapCaseEndpoints();
 api.MapAttachmentEndpoints();
 api.MapDocumentEndpoints();
 api.MapAdmissionFormSerialEndpoints();
+api.MapTransferEndpoints();
 
 app.MapAccountEndpoints();
 app.MapCalendarFeedEndpoints();

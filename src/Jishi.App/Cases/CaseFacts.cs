@@ -2,6 +2,7 @@ using Jishi.App.Calendar;
 using Jishi.App.Data;
 using Jishi.Domain.Development;
 using Jishi.Domain.Members;
+using Jishi.Domain.Membership;
 using Jishi.Domain.Organisations;
 using Microsoft.EntityFrameworkCore;
 
@@ -60,12 +61,25 @@ public sealed class CaseFacts(JishiDbContext db, OfficialCalendar calendar, Time
         var voters = new HashSet<string>();
         if (type is CaseEventType.AdmissionVoteHeld or CaseEventType.ConfirmationVoteHeld)
         {
+            // The branch's members on the step's date (G-08), from the history (T-10: a transfer moves the relation at
+            // the end of its acceptance day): those here now and those who have left it since.
+            var branchId = c.OrgId;
+            var leftSince = db.MemberHistory.IgnoreQueryFilters()
+                .Where(h => h.OrgId == branchId && h.Change == MembershipChange.TransferredOut && h.Date >= date).Select(h => h.MemberId);
             var inBranch = await db.Members.IgnoreQueryFilters().AsNoTracking().Include(m => m.Sanctions)
-                .Where(m => m.OrgId == c.OrgId && m.Status == MemberStatus.FullMember).ToListAsync(ct);
+                .Where(m => (m.OrgId == branchId || leftSince.Contains(m.Id)) && m.Status == MemberStatus.FullMember
+                    && (m.LeftDate == null || m.LeftDate >= date))
+                .ToListAsync(ct);
+            var candidateIds = inBranch.Select(m => m.Id).ToList();
+            var moves = (await db.MemberHistory.IgnoreQueryFilters().AsNoTracking()
+                    .Where(h => candidateIds.Contains(h.MemberId) && h.Change == MembershipChange.TransferredOut && h.Date >= date)
+                    .ToListAsync(ct))
+                .ToLookup(h => h.MemberId, h => new MembershipEntry(h.Date, h.Change, h.OrgId, h.Detail));
             foreach (var m in inBranch)
             {
                 var f = ToFacts(m);
-                if (f.IsFullMemberOn(date) && !f.IsUnderDisciplinaryProbationOn(date) && m.PersonId != c.PersonId)
+                if (Relation.OrgOn(m.OrgId, moves[m.Id], date) == branchId && f.IsFullMemberOn(date) && !f.IsUnderDisciplinaryProbationOn(date)
+                    && m.PersonId != c.PersonId)
                 {
                     voters.Add(m.Id);
                 }

@@ -41,13 +41,39 @@ public static class CaseJson
     /// <summary>SHA-256 over the previous hash and the event's canonical content.</summary>
     public static string Hash(string prevHash, string caseId, int seq, CaseEventType type, DateOnly date,
         DateTimeOffset recordedAt, string recordedBy, RulesVersion version, string dataJson, string overridesJson,
+        string exceptionsJson) =>
+        Hash(prevHash, caseId, seq, type.ToString(), date, recordedAt, recordedBy, version.ToString(), dataJson, overridesJson, exceptionsJson);
+
+    /// <summary>The canonical form of every procedure's events (one line per part, in this order), hashed with SHA-256.</summary>
+    public static string Hash(string prevHash, string procedureId, int seq, string type, DateOnly date,
+        DateTimeOffset recordedAt, string recordedBy, string version, string dataJson, string overridesJson,
         string exceptionsJson)
     {
-        var canonical = string.Join('\n', prevHash, caseId, seq.ToString(System.Globalization.CultureInfo.InvariantCulture),
-            type.ToString(), date.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
+        var canonical = string.Join('\n', prevHash, procedureId, seq.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            type, date.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
             recordedAt.ToUnixTimeMilliseconds().ToString(System.Globalization.CultureInfo.InvariantCulture), recordedBy,
-            version.ToString(), dataJson, overridesJson, exceptionsJson);
+            version, dataJson, overridesJson, exceptionsJson);
         return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(canonical)));
+    }
+
+    /// <summary>Whether a chain of events (in order) links from the genesis hash to <paramref name="head"/>: the first
+    /// sequence number that does not, or null.</summary>
+    public static (bool Valid, int? FirstInvalidSeq, string Head) CheckChain<T>(IReadOnlyList<T> events, Func<T, int> seq,
+        Func<T, string> prevHash, Func<T, string> storedHash, Func<T, string> recompute, string head, int count)
+    {
+        var prev = GenesisHash;
+        for (var i = 0; i < events.Count; i++)
+        {
+            var e = events[i];
+            if (seq(e) != i + 1 || prevHash(e) != prev || recompute(e) != storedHash(e))
+            {
+                return (false, seq(e), head);
+            }
+
+            prev = storedHash(e);
+        }
+
+        return prev == head && events.Count == count ? (true, null, prev) : (false, events.Count + 1, head);
     }
 
     public static string Hash(CaseEventRecord r) => Hash(r.PrevHash, r.CaseId, r.Seq, r.Type, r.Date, r.RecordedAt,

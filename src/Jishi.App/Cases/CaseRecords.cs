@@ -107,10 +107,14 @@ public sealed class CaseEventRecord
     public required string Hash { get; init; }
 }
 
-/// <summary>An unmet deadline of an open case, kept in step with the case for alerts over any scope (indexed).</summary>
+/// <summary>An unmet deadline of an open procedure (a development case, a transfer …), kept in step with it for
+/// alerts over any scope (indexed); <see cref="OrgPath"/> is the organisation that owes it.</summary>
 public sealed class CaseDeadlineRecord
 {
+    /// <summary>The procedure's id (a development case, a transfer …).</summary>
     public required string CaseId { get; init; }
+
+    public Domain.Procedures.ProcedureKind Kind { get; init; }
 
     public required string Rule { get; init; }
 

@@ -1,8 +1,10 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Jishi.App.Data;
+using Jishi.App.Members;
 using Jishi.Domain.Development;
 using Jishi.Domain.Members;
+using Jishi.Domain.Membership;
 using Jishi.Domain.Organisations;
 using Jishi.Domain.Rules;
 using Microsoft.EntityFrameworkCore;
@@ -170,8 +172,38 @@ public sealed class RecordCaseEvent(JishiDbContext db, CaseFacts facts, TimeProv
     public async Task<CaseView> Handle(string caseId, NewCaseEvent step, int? expectedVersion, Action<CaseRecord, CaseEventRecord>? alongside,
         CancellationToken ct)
     {
+        var (view, record) = await Stage(caseId, step, expectedVersion, outsideScope: false, ct);
+        alongside?.Invoke(view.Case, record);
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            throw new ConflictException(step.Type == CaseEventType.AdmissionFormIssued
+                ? $"志愿书编号 {step.Data.Serial} 已被同时发放或作废，或个案已被他人同时更新，请刷新后重试"
+                : "个案已被他人同时更新，请刷新后重试");
+        }
+        catch (DbUpdateException)
+        {
+            // A unique key lost a race: the same sequence number (another writer appended first) or the same serial.
+            throw new ConflictException(step.Type == CaseEventType.AdmissionFormIssued
+                ? $"志愿书编号 {step.Data.Serial} 已被同时发放，或个案已被他人同时更新，请刷新后重试"
+                : "个案已被他人同时更新，请刷新后重试");
+        }
+
+        return view;
+    }
+
+    /// <summary>Everything of recording a step but the save: another procedure's step (a transfer's acceptance, R-34)
+    /// stages the case's step in its own transaction. <paramref name="outsideScope"/>: the case is reached through
+    /// that procedure, which has checked the caller.</summary>
+    internal async Task<(CaseView View, CaseEventRecord Record)> Stage(string caseId, NewCaseEvent step, int? expectedVersion, bool outsideScope,
+        CancellationToken ct)
+    {
         db.EnsureCallerCanWrite();
-        var c = await db.Cases.FirstOrDefaultAsync(x => x.Id == caseId, ct) ?? throw new NotFoundException("个案", caseId);
+        var cases = outsideScope ? db.Cases.IgnoreQueryFilters() : db.Cases;
+        var c = await cases.FirstOrDefaultAsync(x => x.Id == caseId, ct) ?? throw new NotFoundException("个案", caseId);
         if (expectedVersion is { } ev && ev != c.Version)
         {
             throw new ConflictException($"个案已被他人更新（当前版本 {c.Version}，您看到的是 {ev}），请刷新后重试");
@@ -233,33 +265,16 @@ public sealed class RecordCaseEvent(JishiDbContext db, CaseFacts facts, TimeProv
             }
         }
 
-        await UpdateRegistry(c, state, step.Type, ct);
-        alongside?.Invoke(c, record);
-        try
-        {
-            await db.SaveChangesAsync(ct);
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            throw new ConflictException(step.Type == CaseEventType.AdmissionFormIssued
-                ? $"志愿书编号 {decision.Data.Serial} 已被同时发放或作废，或个案已被他人同时更新，请刷新后重试"
-                : "个案已被他人同时更新，请刷新后重试");
-        }
-        catch (DbUpdateException)
-        {
-            // A unique key lost a race: the same sequence number (another writer appended first) or the same serial.
-            throw new ConflictException(step.Type == CaseEventType.AdmissionFormIssued
-                ? $"志愿书编号 {decision.Data.Serial} 已被同时发放，或个案已被他人同时更新，请刷新后重试"
-                : "个案已被他人同时更新，请刷新后重试");
-        }
+        await UpdateRegistry(c, state, step.Type, step.Date, ct);
 
         // The committed record is what this transaction read and appended: answer from it rather than reading it back.
-        return GetCase.View(c, [.. events, record], state);
+        return (GetCase.View(c, [.. events, record], state), record);
     }
 
     /// <summary>A case that reaches ProbationaryMember or FullMember creates or updates the person's registry entry;
-    /// a cancelled probation removes it (API.md "Members").</summary>
-    private async Task UpdateRegistry(CaseRecord c, CaseState state, CaseEventType type, CancellationToken ct)
+    /// a cancelled probation, a non-recognition or a posthumous admission closes it (never deleted). Each change is
+    /// an entry of the member's history (N-01).</summary>
+    private async Task UpdateRegistry(CaseRecord c, CaseState state, CaseEventType type, DateOnly date, CancellationToken ct)
     {
         if (type is not (CaseEventType.AdmissionApproved or CaseEventType.ConfirmationApproved or CaseEventType.AssignedToBranchAndCell
             or CaseEventType.ProbationaryTransferred or CaseEventType.DirectlyAdmitted or CaseEventType.PosthumouslyAdmitted
@@ -269,16 +284,6 @@ public sealed class RecordCaseEvent(JishiDbContext db, CaseFacts facts, TimeProv
         }
 
         var member = await db.Members.IgnoreQueryFilters().FirstOrDefaultAsync(m => m.PersonId == c.PersonId, ct);
-        if (state.Status is CaseStatus.ProbationCancelled or CaseStatus.NotRecognized or CaseStatus.Deceased)
-        {
-            if (member is not null)
-            {
-                db.Members.Remove(member);
-            }
-
-            return;
-        }
-
         if (member is null)
         {
             member = new Member
@@ -291,25 +296,66 @@ public sealed class RecordCaseEvent(JishiDbContext db, CaseFacts facts, TimeProv
                 CreatedAt = time.GetUtcNow(),
             };
             db.Members.Add(member);
+            History(member, date, MembershipChange.Admitted, c, type == CaseEventType.PosthumouslyAdmitted ? "追认为中共党员" : "接收为预备党员");
         }
 
-        if (type == CaseEventType.ProbationaryTransferred)
+        if (state.Status is CaseStatus.ProbationCancelled or CaseStatus.NotRecognized or CaseStatus.Deceased)
         {
+            member.LeftDate ??= date;
+            History(member, date, state.Status switch
+            {
+                CaseStatus.ProbationCancelled => MembershipChange.ProbationCancelled,
+                CaseStatus.NotRecognized => MembershipChange.NotRecognized,
+                _ => MembershipChange.Died,
+            }, c, null);
+            return;
+        }
+
+        if (type == CaseEventType.ProbationaryTransferred && member.OrgId != c.OrgId)
+        {
+            History(member, date, MembershipChange.TransferredOut, c, "预备期内转移（R-34）");
             member.OrgId = c.OrgId;
             member.OrgPath = c.OrgPath;
+            History(member, date, MembershipChange.TransferredIn, c, "预备期内转移（R-34）");
         }
 
-        if (type == CaseEventType.AssignedToBranchAndCell && state.Last(CaseEventType.AssignedToBranchAndCell)?.Data.BranchId is { } branchId)
+        if (type == CaseEventType.AssignedToBranchAndCell && state.Last(CaseEventType.AssignedToBranchAndCell)?.Data.BranchId is { } branchId
+            && member.OrgId != branchId)
         {
             var branch = await db.Orgs.IgnoreQueryFilters().FirstAsync(o => o.Id == branchId, ct);
+            History(member, date, MembershipChange.TransferredOut, c, "编入党支部");
             member.OrgId = branch.Id;
             member.OrgPath = branch.Path;
+            History(member, date, MembershipChange.TransferredIn, c, "编入党支部");
         }
 
+        var wasFull = member.Status == MemberStatus.FullMember;
         member.Status = state.Stage == DevelopmentStage.FullMember ? MemberStatus.FullMember : MemberStatus.ProbationaryMember;
         member.ProbationStartDate = state.ProbationStartDate;
         member.PartyAgeStartDate = state.PartyAgeStartDate;
+        if (type == CaseEventType.ConfirmationApproved && member.Status == MemberStatus.FullMember && !wasFull)
+        {
+            History(member, date, MembershipChange.Confirmed, c, null);
+        }
+        else if (type == CaseEventType.ConfirmationApproved && state.ExtensionMonths is { } months)
+        {
+            History(member, date, MembershipChange.ProbationExtended, c, $"延长预备期 {months} 个月");
+        }
     }
+
+    private void History(Member member, DateOnly date, MembershipChange change, CaseRecord c, string? detail) =>
+        db.MemberHistory.Add(new MembershipChangeRecord
+        {
+            Id = Ids.New(time),
+            MemberId = member.Id,
+            Date = date,
+            Change = change,
+            OrgId = member.OrgId,
+            OrgPath = member.OrgPath,
+            Detail = detail,
+            ProcedureId = c.Id,
+            RecordedAt = time.GetUtcNow(),
+        });
 }
 
 /// <summary>Verifies a case's hash chain from the stored rows (API.md "integrity").</summary>
@@ -327,21 +373,8 @@ public sealed class VerifyCaseIntegrity(JishiDbContext db)
     /// <summary>The chain of <paramref name="events"/> (in order) recomputed against the case's head.</summary>
     public static Result Check(CaseRecord c, IReadOnlyList<CaseEventRecord> events)
     {
-        var prev = CaseJson.GenesisHash;
-        for (var i = 0; i < events.Count; i++)
-        {
-            var e = events[i];
-            if (e.Seq != i + 1 || e.PrevHash != prev || CaseJson.Hash(e) != e.Hash)
-            {
-                return new Result(false, events.Count, c.HeadHash, e.Seq);
-            }
-
-            prev = e.Hash;
-        }
-
-        return prev == c.HeadHash && events.Count == c.EventCount
-            ? new Result(true, events.Count, prev, null)
-            : new Result(false, events.Count, c.HeadHash, events.Count + 1);
+        var (valid, first, head) = CaseJson.CheckChain(events, e => e.Seq, e => e.PrevHash, e => e.Hash, CaseJson.Hash, c.HeadHash, c.EventCount);
+        return new Result(valid, events.Count, head, first);
     }
 }
 
@@ -349,7 +382,7 @@ public sealed class VerifyCaseIntegrity(JishiDbContext db)
 /// answered from the indexed deadlines table.</summary>
 public sealed class ListAlerts(JishiDbContext db, TimeProvider time)
 {
-    public sealed record Alert(string CaseId, string Rule, DateOnly DueDate, bool Overdue);
+    public sealed record Alert(string CaseId, string Rule, DateOnly DueDate, bool Overdue, Domain.Procedures.ProcedureKind Kind = Domain.Procedures.ProcedureKind.DevelopmentCase);
 
     public async Task<IReadOnlyList<Alert>> Handle(string? orgId, DateOnly? asOf, int withinDays, CancellationToken ct = default)
     {
@@ -370,7 +403,7 @@ public sealed class ListAlerts(JishiDbContext db, TimeProvider time)
         }
 
         var rows = await deadlines.OrderBy(d => d.DueDate).ThenBy(d => d.CaseId).Take(10_000).ToListAsync(ct);
-        return rows.Select(d => new Alert(d.CaseId, d.Rule, d.DueDate, d.DueDate < day)).ToList();
+        return rows.Select(d => new Alert(d.CaseId, d.Rule, d.DueDate, d.DueDate < day, d.Kind)).ToList();
     }
 }
 

@@ -1,6 +1,9 @@
 using System.Linq.Expressions;
 using Jishi.App.Accounts;
 using Jishi.App.Cases;
+using Jishi.App.Members;
+using Jishi.App.Procedures;
+using Jishi.App.Transfers;
 using Jishi.Domain.Accounts;
 using Jishi.Domain.Members;
 using Jishi.Domain.Organisations;
@@ -43,7 +46,23 @@ public abstract class JishiDbContext(DbContextOptions options, CallerScope scope
 
     public DbSet<CaseAttachmentRecord> CaseAttachments => Set<CaseAttachmentRecord>();
 
+    public DbSet<ProcedureRecord> Procedures => Set<ProcedureRecord>();
+
+    public DbSet<ProcedureEventRecord> ProcedureEvents => Set<ProcedureEventRecord>();
+
+    public DbSet<TransferRecord> Transfers => Set<TransferRecord>();
+
+    public DbSet<MembershipChangeRecord> MemberHistory => Set<MembershipChangeRecord>();
+
     public Caller Caller => scope.Current;
+
+    /// <summary>Rows whose write a use case has authorised by the procedure it records (the receiving committee of a
+    /// transfer moves a member it could not reach before): their scope check is the procedure's.</summary>
+    private readonly HashSet<object> authorised = new(ReferenceEqualityComparer.Instance);
+
+    /// <summary>Marks <paramref name="entity"/> as written under the authority of a procedure step that the use case
+    /// has checked against the caller (e.g. acceptance of a transfer by the receiving side).</summary>
+    public void Authorise(object entity) => authorised.Add(entity);
 
     // Read by the query filters below; EF Core re-evaluates them for every query of this context instance.
     private string? ScopeFrom => scope.Current.ScopePath;
@@ -70,6 +89,33 @@ public abstract class JishiDbContext(DbContextOptions options, CallerScope scope
                 Expression.GreaterThanOrEqual(Expression.Call(path.Body, compare, from), zero),
                 Expression.LessThan(Expression.Call(path.Body, compare, to), zero)));
         entity.HasQueryFilter(Expression.Lambda<Func<T, bool>>(body, path.Parameters));
+    }
+
+    /// <summary>The scope filter of an entity seen from two organisations (a transfer's sender and receiver): in scope
+    /// when either path is.</summary>
+    private void ScopeByEither<T>(Microsoft.EntityFrameworkCore.Metadata.Builders.EntityTypeBuilder<T> entity,
+        Expression<Func<T, string>> path, Expression<Func<T, string?>> other)
+        where T : class
+    {
+        var context = Expression.Constant(this, typeof(JishiDbContext));
+        var from = Expression.Property(context, nameof(ScopeFrom));
+        var to = Expression.Property(context, nameof(ScopeTo));
+        var compare = typeof(string).GetMethod(nameof(string.CompareTo), [typeof(string)])!;
+        var zero = Expression.Constant(0);
+        var otherBody = new ParameterRewriter(other.Parameters[0], path.Parameters[0]).Visit(other.Body);
+        Expression InRange(Expression p) => Expression.AndAlso(
+            Expression.GreaterThanOrEqual(Expression.Call(p, compare, from), zero),
+            Expression.LessThan(Expression.Call(p, compare, to), zero));
+        var body = Expression.OrElse(
+            Expression.Equal(from, Expression.Constant(null, typeof(string))),
+            Expression.OrElse(InRange(path.Body),
+                Expression.AndAlso(Expression.NotEqual(otherBody, Expression.Constant(null, typeof(string))), InRange(otherBody))));
+        entity.HasQueryFilter(Expression.Lambda<Func<T, bool>>(body, path.Parameters));
+    }
+
+    private sealed class ParameterRewriter(ParameterExpression from, ParameterExpression to) : ExpressionVisitor
+    {
+        protected override Expression VisitParameter(ParameterExpression node) => node == from ? to : base.VisitParameter(node);
     }
 
     /// <summary>Path columns compare ordinally (PostgreSQL: collation "C") so that subtree ranges use the index.</summary>
@@ -215,6 +261,7 @@ public abstract class JishiDbContext(DbContextOptions options, CallerScope scope
             e.HasKey(x => new { x.CaseId, x.Rule });
             e.Property(x => x.CaseId).HasMaxLength(20);
             e.Property(x => x.Rule).HasMaxLength(60);
+            e.Property(x => x.Kind).HasDefaultValue(Domain.Procedures.ProcedureKind.DevelopmentCase).HasSentinel((Domain.Procedures.ProcedureKind)(-1));
             ConfigurePath(e.Property(x => x.OrgPath).HasMaxLength(800));
             e.HasIndex(x => new { x.OrgPath, x.DueDate });
             e.HasIndex(x => x.DueDate);
@@ -267,6 +314,83 @@ public abstract class JishiDbContext(DbContextOptions options, CallerScope scope
                 .OnDelete(DeleteBehavior.Restrict);
         });
 
+        modelBuilder.Entity<ProcedureRecord>(e =>
+        {
+            e.ToTable("procedures");
+            e.HasKey(x => x.Id);
+            e.Property(x => x.Id).HasMaxLength(20);
+            e.Property(x => x.MemberId).HasMaxLength(20);
+            e.Property(x => x.PersonId).HasMaxLength(20);
+            e.Property(x => x.Title).HasMaxLength(100);
+            e.Property(x => x.OrgId).HasMaxLength(20);
+            e.Property(x => x.CounterpartOrgId).HasMaxLength(20);
+            e.Property(x => x.State).HasMaxLength(40);
+            e.Property(x => x.HeadHash).HasMaxLength(64);
+            e.Property(x => x.Version).IsConcurrencyToken();
+            ConfigurePath(e.Property(x => x.OrgPath).HasMaxLength(800));
+            ConfigurePath(e.Property(x => x.CounterpartOrgPath).HasMaxLength(800));
+            e.HasIndex(x => new { x.Kind, x.OrgPath });
+            e.HasIndex(x => new { x.Kind, x.CounterpartOrgPath });
+            e.HasIndex(x => x.MemberId);
+            ScopeByEither(e, x => x.OrgPath, x => x.CounterpartOrgPath);
+        });
+
+        modelBuilder.Entity<ProcedureEventRecord>(e =>
+        {
+            e.ToTable("procedure_events");
+            e.HasKey(x => new { x.ProcedureId, x.Seq });
+            e.Property(x => x.ProcedureId).HasMaxLength(20);
+            e.Property(x => x.Type).HasMaxLength(40);
+            e.Property(x => x.RecordedBy).HasMaxLength(20);
+            e.Property(x => x.RecordedByName).HasMaxLength(100);
+            e.Property(x => x.RulesVersion).HasMaxLength(20);
+            e.Property(x => x.PrevHash).HasMaxLength(64);
+            e.Property(x => x.Hash).HasMaxLength(64);
+            e.HasOne<ProcedureRecord>().WithMany().HasForeignKey(x => x.ProcedureId).OnDelete(DeleteBehavior.Restrict);
+        });
+
+        modelBuilder.Entity<TransferRecord>(e =>
+        {
+            e.ToTable("transfers");
+            e.HasKey(x => x.Id);
+            e.Property(x => x.Id).HasMaxLength(20);
+            e.Property(x => x.MemberId).HasMaxLength(20);
+            e.Property(x => x.MemberName).HasMaxLength(100);
+            e.Property(x => x.Serial).HasMaxLength(40);
+            e.Property(x => x.Reason).HasMaxLength(200);
+            e.Property(x => x.IssuingOrgId).HasMaxLength(20);
+            e.Property(x => x.FromOrgId).HasMaxLength(20);
+            e.Property(x => x.ToOrgId).HasMaxLength(20);
+            e.Property(x => x.ToOrgName).HasMaxLength(200);
+            e.Property(x => x.DuesPaidThrough).HasMaxLength(7);
+            ConfigurePath(e.Property(x => x.IssuingOrgPath).HasMaxLength(800));
+            ConfigurePath(e.Property(x => x.ToOrgPath).HasMaxLength(800));
+            e.HasIndex(x => new { x.IssuingOrgId, x.SerialYear, x.SerialNo }).IsUnique();
+            e.HasIndex(x => new { x.IssuingOrgPath, x.State });
+            e.HasIndex(x => new { x.ToOrgPath, x.State });
+            e.HasIndex(x => new { x.MemberId, x.IsOpen });
+            e.HasOne<ProcedureRecord>().WithOne().HasForeignKey<TransferRecord>(x => x.Id).OnDelete(DeleteBehavior.Restrict);
+            e.HasOne<Member>().WithMany().HasForeignKey(x => x.MemberId).OnDelete(DeleteBehavior.Restrict);
+            ScopeByEither(e, x => x.IssuingOrgPath, x => x.ToOrgPath);
+        });
+
+        modelBuilder.Entity<MembershipChangeRecord>(e =>
+        {
+            e.ToTable("member_history");
+            e.HasKey(x => x.Id);
+            e.Property(x => x.Id).HasMaxLength(20);
+            e.Property(x => x.MemberId).HasMaxLength(20);
+            e.Property(x => x.OrgId).HasMaxLength(20);
+            e.Property(x => x.Detail).HasMaxLength(400);
+            e.Property(x => x.ProcedureId).HasMaxLength(20);
+            ConfigurePath(e.Property(x => x.OrgPath).HasMaxLength(800));
+            e.HasIndex(x => new { x.MemberId, x.Date });
+            e.HasIndex(x => new { x.OrgId, x.Change, x.Date });
+            e.HasIndex(x => new { x.OrgPath, x.Date });
+            e.HasOne<Member>().WithMany().HasForeignKey(x => x.MemberId).OnDelete(DeleteBehavior.Restrict);
+            ScopeBy(e, x => x.OrgPath);
+        });
+
         modelBuilder.Entity<CalendarYearRecord>(e =>
         {
             e.ToTable("calendar_years");
@@ -307,15 +431,21 @@ public abstract class JishiDbContext(DbContextOptions options, CallerScope scope
                 continue;
             }
 
-            var path = ScopedPath(entry);
-            if (path is null)
+            if (authorised.Contains(entry.Entity))
+            {
+                EnsureCallerCanWrite();
+                continue;
+            }
+
+            var paths = ScopedPaths(entry);
+            if (paths is null)
             {
                 continue;
             }
 
             EnsureCallerCanWrite();
 
-            if (caller.ScopePath is { } scopePath && !path.StartsWith(scopePath, StringComparison.Ordinal))
+            if (caller.ScopePath is { } scopePath && !paths.Any(p => p.StartsWith(scopePath, StringComparison.Ordinal)))
             {
                 throw new NotFoundException(entry.Metadata.ClrType.Name,
                     entry.Property(entry.Metadata.FindPrimaryKey()!.Properties[0].Name).CurrentValue as string);
@@ -334,6 +464,19 @@ public abstract class JishiDbContext(DbContextOptions options, CallerScope scope
 
     /// <summary>The path a written row is judged by: where it was before the change (a caller may hand a record over
     /// to an organisation outside its scope — a transfer), or, for a new row, where it is.</summary>
+    private string[]? ScopedPaths(EntityEntry entry) => entry.Entity switch
+    {
+        ProcedureRecord => [Before(entry, nameof(ProcedureRecord.OrgPath)), Before(entry, nameof(ProcedureRecord.CounterpartOrgPath))],
+        ProcedureEventRecord ev => Procedures.Local.FirstOrDefault(p => p.Id == ev.ProcedureId) is { } p
+            ? [Before(Entry(p), nameof(ProcedureRecord.OrgPath)), Before(Entry(p), nameof(ProcedureRecord.CounterpartOrgPath))]
+            : [""],
+        TransferRecord => [Before(entry, nameof(TransferRecord.IssuingOrgPath)), Before(entry, nameof(TransferRecord.ToOrgPath))],
+        MembershipChangeRecord h => [CasePathOf(Members.Local.FirstOrDefault(m => m.Id == h.MemberId))],
+        User or ApiToken or CalendarYearRecord => null, // not organisation data: administration checks who may write them
+        _ => ScopedPath(entry) is { } one ? [one]
+            : throw new InvalidOperationException($"{entry.Metadata.ClrType.Name} declares no organisation scope: add it to ScopedPaths"),
+    };
+
     private string? ScopedPath(EntityEntry entry) => entry.Entity switch
     {
         Organisation => Before(entry, nameof(Organisation.Path)),

@@ -1,5 +1,6 @@
 using Jishi.App.Data;
 using Jishi.Domain.Members;
+using Jishi.Domain.Membership;
 using Jishi.Domain.People;
 using Jishi.Domain.Rules;
 using Microsoft.EntityFrameworkCore;
@@ -66,6 +67,17 @@ public sealed class CreateMember(JishiDbContext db, TimeProvider time)
             CreatedAt = time.GetUtcNow(),
         };
         db.Members.Add(member);
+        db.MemberHistory.Add(new MembershipChangeRecord
+        {
+            Id = Ids.New(time),
+            MemberId = member.Id,
+            Date = today,
+            Change = MembershipChange.Registered,
+            OrgId = org.Id,
+            OrgPath = org.Path,
+            Detail = "登记入党员名册",
+            RecordedAt = time.GetUtcNow(),
+        });
         await db.SaveChangesAsync(ct);
         return member;
     }
@@ -88,7 +100,7 @@ public sealed class ListMembers(JishiDbContext db)
     public async Task<(IReadOnlyList<MemberView> Items, int Total)> Handle(string? orgId, string? q, int page, int pageSize,
         CancellationToken ct = default)
     {
-        var members = db.Members.AsNoTracking();
+        var members = db.Members.AsNoTracking().Where(m => m.LeftDate == null);
         if (!string.IsNullOrWhiteSpace(orgId))
         {
             var org = await db.Orgs.AsNoTracking().FirstOrDefaultAsync(o => o.Id == orgId, ct)
@@ -150,5 +162,52 @@ public sealed class AddSanction(JishiDbContext db, TimeProvider time)
         db.Sanctions.Add(sanction);
         await db.SaveChangesAsync(ct);
         return sanction;
+    }
+}
+
+/// <summary>A member's history (API.md GET /members/{id}/history): every coded change, oldest first. The member must
+/// be in the caller's scope; the entries of organisations the member has left are shown with it.</summary>
+public sealed class GetMemberHistory(JishiDbContext db)
+{
+    public async Task<IReadOnlyList<MembershipChangeRecord>> Handle(string memberId, CancellationToken ct = default)
+    {
+        if (!await db.Members.AnyAsync(m => m.Id == memberId, ct))
+        {
+            throw new NotFoundException("党员", memberId);
+        }
+
+        return await db.MemberHistory.IgnoreQueryFilters().AsNoTracking().Where(h => h.MemberId == memberId)
+            .OrderBy(h => h.Date).ThenBy(h => h.RecordedAt).ThenBy(h => h.Id).ToListAsync(ct);
+    }
+}
+
+/// <summary>The flags of a member (API.md): what the procedures say of them now.</summary>
+public sealed class MemberFlags(JishiDbContext db)
+{
+    public const string TransferPending = "TransferPending";
+    public const string TemporaryRelationOut = "TemporaryRelationOut";
+    public const string Left = "Left";
+
+    public async Task<IReadOnlyList<string>> Handle(Member member, CancellationToken ct = default)
+    {
+        var flags = new List<string>();
+        var open = await db.Transfers.IgnoreQueryFilters().AsNoTracking().Where(t => t.MemberId == member.Id && t.IsOpen)
+            .Select(t => t.Kind).ToListAsync(ct);
+        if (open.Contains(Domain.Transfers.TransferKind.Formal))
+        {
+            flags.Add(TransferPending);
+        }
+
+        if (open.Contains(Domain.Transfers.TransferKind.Certificate))
+        {
+            flags.Add(TemporaryRelationOut);
+        }
+
+        if (member.LeftDate is not null)
+        {
+            flags.Add(Left);
+        }
+
+        return flags;
     }
 }

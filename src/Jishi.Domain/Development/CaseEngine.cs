@@ -1,3 +1,4 @@
+using Jishi.Domain.Procedures;
 using Jishi.Domain.Rules;
 
 namespace Jishi.Domain.Development;
@@ -21,7 +22,7 @@ public static class CaseEngine
         overrides ??= [];
         exceptions ??= [];
         var errors = EventFields.Validate(type, date, data, state).ToList();
-        errors.AddRange(Overrides(overrides, exceptions));
+        errors.AddRange(Gate.Validate(overrides, exceptions));
         if (errors.Count > 0)
         {
             return new Decision(errors, [], data, [], []);
@@ -49,75 +50,12 @@ public static class CaseEngine
         return Resolve(refusals, data, overrides, exceptions);
     }
 
-    /// <summary>Separates what the overrides and exceptions pass from what still refuses the step.</summary>
+    /// <summary>Separates what the overrides and exceptions pass from what still refuses the step (the one gate of
+    /// every procedure, <see cref="Gate"/>).</summary>
     public static Decision Resolve(IReadOnlyList<Refusal> refusals, EventData data, IReadOnlyList<Override> overrides,
         IReadOnlyList<RuleException> exceptions)
     {
-        var remaining = new List<Refusal>();
-        var usedOverrides = new List<Override>();
-        var usedExceptions = new List<RuleException>();
-        foreach (var r in refusals.Distinct())
-        {
-            if (r.Severity == RuleSeverity.Warn && overrides.FirstOrDefault(o => o.Rule == r.Rule) is { } o)
-            {
-                if (!usedOverrides.Contains(o))
-                {
-                    usedOverrides.Add(o);
-                }
-            }
-            else if (r.Severity == RuleSeverity.BlockWithException && exceptions.FirstOrDefault(e => e.Rule == r.Rule) is { } e)
-            {
-                if (!usedExceptions.Contains(e))
-                {
-                    usedExceptions.Add(e);
-                }
-            }
-            else
-            {
-                remaining.Add(r);
-            }
-        }
-
-        return new Decision([], remaining, data, usedOverrides, usedExceptions);
-    }
-
-    private static IEnumerable<FieldError> Overrides(IReadOnlyList<Override> overrides, IReadOnlyList<RuleException> exceptions)
-    {
-        for (var i = 0; i < overrides.Count; i++)
-        {
-            if (string.IsNullOrWhiteSpace(overrides[i].Rule))
-            {
-                yield return new FieldError($"overrides[{i}].rule", "必须指明放行的规则编号");
-            }
-
-            if (string.IsNullOrWhiteSpace(overrides[i].Reason))
-            {
-                yield return new FieldError($"overrides[{i}].reason", "放行警告必须填写理由");
-            }
-        }
-
-        for (var i = 0; i < exceptions.Count; i++)
-        {
-            var e = exceptions[i];
-            if (string.IsNullOrWhiteSpace(e.Rule))
-            {
-                yield return new FieldError($"exceptions[{i}].rule", "必须指明例外所针对的规则编号");
-            }
-
-            if (string.IsNullOrWhiteSpace(e.Basis))
-            {
-                yield return new FieldError($"exceptions[{i}].basis", "例外必须写明依据（特殊情况及其文件依据）");
-            }
-
-            if (string.IsNullOrWhiteSpace(e.DecidedBy))
-            {
-                yield return new FieldError($"exceptions[{i}].decidedBy", "例外必须写明作出决定的组织");
-            }
-
-            if (e.DecisionDate is null)
-            {
-                yield return new FieldError($"exceptions[{i}].decisionDate", "例外必须写明决定日期");
-            }
-        }
+        var gate = Gate.Resolve(refusals, overrides, exceptions);
+        return new Decision([], gate.Remaining, data, gate.UsedOverrides, gate.UsedExceptions);
     }
 }

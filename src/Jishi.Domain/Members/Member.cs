@@ -22,6 +22,10 @@ public sealed class Member
 
     public DateOnly? PartyAgeStartDate { get; set; }
 
+    /// <summary>The date the member left this system's registry (transferred to an organisation outside it, died, left
+    /// the party, probation cancelled); null while a member here. The entry and its history are kept.</summary>
+    public DateOnly? LeftDate { get; set; }
+
     public DateTimeOffset CreatedAt { get; init; }
 
     public List<Sanction> Sanctions { get; init; } = [];

@@ -72,7 +72,7 @@ public static class CaseEndpoints
         }
 
         var alerts = await useCase.Handle(orgId, day, withinDays ?? 14, ct);
-        return new AlertsResponse(alerts.Select(a => new AlertItem(a.CaseId, a.Rule, a.DueDate, a.Overdue ? "Overdue" : "DueSoon")).ToList());
+        return new AlertsResponse(alerts.Select(a => new AlertItem(a.CaseId, a.Rule, a.DueDate, a.Overdue ? "Overdue" : "DueSoon", a.Kind)).ToList());
     }
 
     /// <summary>Reads a step from the request body: type, date, overrides and exceptions, and the step's own fields.
@@ -140,7 +140,7 @@ public static class CaseEndpoints
         return new NewCaseEvent(type, date, data!, overrides, exceptions);
     }
 
-    private static T? Part<T>(JsonObject obj, string key, List<FieldError> errors)
+    internal static T? Part<T>(JsonObject obj, string key, List<FieldError> errors)
         where T : class
     {
         if (obj[key] is null)
@@ -161,7 +161,7 @@ public static class CaseEndpoints
     }
 
     /// <summary>A field error from System.Text.Json's exception: the unknown property, or the value at the path.</summary>
-    private static FieldError JsonError(JsonException e)
+    internal static FieldError JsonError(JsonException e)
     {
         const string Marker = "The JSON property '";
         var message = e.Message;
@@ -179,7 +179,7 @@ public static class CaseEndpoints
         return first is { } f ? new FieldError(f.Key, f.Value[0]) : new FieldError("body", "JSON 格式错误");
     }
 
-    private static int? ParseIfMatch(string header)
+    internal static int? ParseIfMatch(string header)
     {
         if (string.IsNullOrWhiteSpace(header))
         {
@@ -238,6 +238,6 @@ public sealed record CaseSummary(
         CaseResponse.DatesOf(c), ChinaTime.ToChina(c.UpdatedAt));
 }
 
-public sealed record AlertItem(string CaseId, string Rule, DateOnly DueDate, string State);
+public sealed record AlertItem(string CaseId, string Rule, DateOnly DueDate, string State, Domain.Procedures.ProcedureKind Kind);
 
 public sealed record AlertsResponse(IReadOnlyList<AlertItem> Items);

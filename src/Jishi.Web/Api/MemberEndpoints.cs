@@ -12,6 +12,7 @@ public static class MemberEndpoints
         members.MapGet("/{id}", Get).WithSummary("党员详情（含处分及其影响期，G-16）");
         members.MapGet("/", List).WithSummary("组织及其下级组织的党员名册");
         members.MapPost("/{id}/sanctions", AddSanction).WithSummary("记录党纪处分（影响期按 G-16 计算）");
+        members.MapGet("/{id}/history", History).WithSummary("党员的组织关系和党籍变动记录（N-01：发展、转正、转入、转出、停止党籍、恢复、出党、死亡……，从不删除）");
     }
 
     private static async Task<IResult> Create(NewMember body, CreateMember useCase, GetMember get, TimeProvider time,
@@ -22,10 +23,16 @@ public static class MemberEndpoints
         return Results.Created($"/api/v1/members/{member.Id}", MemberResponse.From(view.Member, view.Person, ChinaTime.Today(time)));
     }
 
-    private static async Task<MemberResponse> Get(string id, GetMember useCase, TimeProvider time, CancellationToken ct)
+    private static async Task<MemberResponse> Get(string id, GetMember useCase, MemberFlags flags, TimeProvider time, CancellationToken ct)
     {
         var view = await useCase.Handle(id, ct);
-        return MemberResponse.From(view.Member, view.Person, ChinaTime.Today(time));
+        return MemberResponse.From(view.Member, view.Person, ChinaTime.Today(time), await flags.Handle(view.Member, ct));
+    }
+
+    private static async Task<MemberHistoryResponse> History(string id, GetMemberHistory useCase, CancellationToken ct)
+    {
+        var items = await useCase.Handle(id, ct);
+        return new MemberHistoryResponse(items.Select(h => new MemberHistoryItem(h.Date, h.Change, h.OrgId, h.Detail, h.ProcedureId)).ToList());
     }
 
     private static async Task<Page<MemberResponse>> List(string? orgId, string? q, int? page, int? pageSize,
@@ -44,3 +51,7 @@ public static class MemberEndpoints
         return Results.Created($"/api/v1/members/{id}", SanctionResponse.From(sanction, ChinaTime.Today(time)));
     }
 }
+
+public sealed record MemberHistoryItem(DateOnly Date, Domain.Membership.MembershipChange Change, string OrgId, string? Detail, string? ProcedureId);
+
+public sealed record MemberHistoryResponse(IReadOnlyList<MemberHistoryItem> Items);

@@ -46,11 +46,12 @@ public sealed record SanctionResponse(
 
 public sealed record MemberResponse(
     string Id, string PersonId, string Name, string OrgId, MemberStatus Status, DateOnly? ProbationStartDate,
-    DateOnly? PartyAgeStartDate, bool HasVotingRight, IReadOnlyList<SanctionResponse> Sanctions)
+    DateOnly? PartyAgeStartDate, bool HasVotingRight, IReadOnlyList<SanctionResponse> Sanctions, IReadOnlyList<string> Flags,
+    DateOnly? LeftDate)
 {
-    public static MemberResponse From(Member m, Person p, DateOnly today) => new(m.Id, m.PersonId, p.Name, m.OrgId,
-        m.Status, m.ProbationStartDate, m.PartyAgeStartDate, m.HasVotingRightOn(today),
-        m.Sanctions.OrderBy(s => s.ApprovedDate).Select(s => SanctionResponse.From(s, today)).ToList());
+    public static MemberResponse From(Member m, Person p, DateOnly today, IReadOnlyList<string>? flags = null) => new(m.Id, m.PersonId, p.Name, m.OrgId,
+        m.Status, m.ProbationStartDate, m.PartyAgeStartDate, m.HasVotingRightOn(today) && m.LeftDate is null,
+        m.Sanctions.OrderBy(s => s.ApprovedDate).Select(s => SanctionResponse.From(s, today)).ToList(), flags ?? [], m.LeftDate);
 }
 
 public sealed record UserResponse(string Id, string UserName, string DisplayName, string? OrgId, Role Role, DateTimeOffset CreatedAt)

@@ -1,0 +1,28 @@
+using Jishi.Domain.Membership;
+
+namespace Jishi.App.Members;
+
+/// <summary>One entry of a member's history (API.md GET /members/{id}/history): append-only, never deleted.</summary>
+public sealed class MembershipChangeRecord
+{
+    public required string Id { get; init; }
+
+    public required string MemberId { get; init; }
+
+    public DateOnly Date { get; init; }
+
+    public MembershipChange Change { get; init; }
+
+    /// <summary>The organisation the change concerns (the one left for TransferredOut, the one joined for TransferredIn).</summary>
+    public required string OrgId { get; init; }
+
+    /// <summary>Copy of that organisation's path (statistics by subtree).</summary>
+    public required string OrgPath { get; set; }
+
+    public string? Detail { get; init; }
+
+    /// <summary>The procedure (case, transfer …) whose step made the change.</summary>
+    public string? ProcedureId { get; init; }
+
+    public DateTimeOffset RecordedAt { get; init; }
+}

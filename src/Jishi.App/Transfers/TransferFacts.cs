@@ -1,0 +1,54 @@
+using Jishi.App.Cases;
+using Jishi.App.Data;
+using Jishi.Domain.Development;
+using Jishi.Domain.Members;
+using Jishi.Domain.Organisations;
+using Jishi.Domain.Transfers;
+using Microsoft.EntityFrameworkCore;
+
+namespace Jishi.App.Transfers;
+
+/// <summary>Gathers what a transfer's rules need in a few queries: the member, the issuing organisation, the
+/// receiving organisation's chain and the organisations a step names. Organisations on the other side lie outside
+/// the caller's scope: only their facts are used.</summary>
+public sealed class TransferFacts(JishiDbContext db, TimeProvider time)
+{
+    public async Task<TransferContext> Load(Member member, string issuingOrgId, string? toOrgId, string? acceptingOrgId, string? branchId,
+        CancellationToken ct)
+    {
+        var issuing = await db.Orgs.IgnoreQueryFilters().AsNoTracking().FirstOrDefaultAsync(o => o.Id == issuingOrgId, ct)
+            ?? throw new NotFoundException("组织", issuingOrgId, "issuingOrgId");
+        Organisation? to = toOrgId is null ? null
+            : await db.Orgs.IgnoreQueryFilters().AsNoTracking().FirstOrDefaultAsync(o => o.Id == toOrgId, ct)
+              ?? throw new NotFoundException("组织", toOrgId, "toOrgId");
+        var chainIds = to?.Path.Split('/', StringSplitOptions.RemoveEmptyEntries).Reverse().ToList() ?? [];
+        var named = new[] { ("acceptingOrgId", acceptingOrgId), ("branchId", branchId) };
+        var ids = chainIds.Concat(named.Select(n => n.Item2).OfType<string>()).Distinct().ToList();
+        var orgs = await db.Orgs.IgnoreQueryFilters().AsNoTracking().Where(o => ids.Contains(o.Id)).ToDictionaryAsync(o => o.Id, ct);
+        foreach (var (field, id) in named)
+        {
+            if (id is not null && !orgs.ContainsKey(id))
+            {
+                throw new NotFoundException("组织", id, field);
+            }
+        }
+
+        var facts = orgs.Values.Select(CaseFacts.ToFacts).ToDictionary(o => o.Id);
+        facts[issuing.Id] = CaseFacts.ToFacts(issuing);
+        var branchUnder = branchId is null || (to is not null && orgs[branchId].Path.StartsWith(to.Path, StringComparison.Ordinal));
+
+        return new TransferContext
+        {
+            Today = ChinaTime.Today(time),
+            MemberName = member.Name,
+            MemberStatus = member.Status,
+            MemberOrgId = member.OrgId,
+            MemberUnderIssuingOrg = member.OrgPath.StartsWith(issuing.Path, StringComparison.Ordinal),
+            MemberHasLeft = member.LeftDate is not null,
+            IssuingOrg = CaseFacts.ToFacts(issuing),
+            ToOrgChain = chainIds.Where(facts.ContainsKey).Select(id => facts[id]).ToList(),
+            Orgs = facts,
+            BranchUnderToOrg = branchUnder,
+        };
+    }
+}
