@@ -118,7 +118,7 @@ public sealed class CaseFacts(JishiDbContext db, OfficialCalendar calendar, Time
                  {
                      ("filedWithOrgId", d.FiledWithOrgId), ("consentingOrgId", d.ConsentingOrgId), ("organizerOrgId", d.OrganizerOrgId),
                      ("reviewingOrgId", d.ReviewingOrgId), ("submittedToOrgId", d.SubmittedToOrgId), ("approvingOrgId", d.ApprovingOrgId),
-                     ("branchId", d.BranchId), ("cellId", d.CellId),
+                     ("branchId", d.BranchId), ("cellId", d.CellId), ("toOrgId", d.ToOrgId),
                  })
         {
             if (!string.IsNullOrWhiteSpace(id))

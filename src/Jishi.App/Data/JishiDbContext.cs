@@ -341,7 +341,7 @@ public abstract class JishiDbContext(DbContextOptions options, CallerScope scope
             e.HasKey(x => new { x.ProcedureId, x.Seq });
             e.Property(x => x.ProcedureId).HasMaxLength(20);
             e.Property(x => x.Type).HasMaxLength(40);
-            e.Property(x => x.RecordedBy).HasMaxLength(20);
+            e.Property(x => x.RecordedBy).HasMaxLength(40);
             e.Property(x => x.RecordedByName).HasMaxLength(100);
             e.Property(x => x.RulesVersion).HasMaxLength(20);
             e.Property(x => x.PrevHash).HasMaxLength(64);

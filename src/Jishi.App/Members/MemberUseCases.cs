@@ -71,7 +71,7 @@ public sealed class CreateMember(JishiDbContext db, TimeProvider time)
         {
             Id = Ids.New(time),
             MemberId = member.Id,
-            Date = today,
+            Date = input.ProbationStartDate ?? input.PartyAgeStartDate ?? today, // a member since then, entered now
             Change = MembershipChange.Registered,
             OrgId = org.Id,
             OrgPath = org.Path,
@@ -176,9 +176,15 @@ public sealed class GetMemberHistory(JishiDbContext db)
             throw new NotFoundException("党员", memberId);
         }
 
-        return await db.MemberHistory.IgnoreQueryFilters().AsNoTracking().Where(h => h.MemberId == memberId)
-            .OrderBy(h => h.Date).ThenBy(h => h.RecordedAt).ThenBy(h => h.Id).ToListAsync(ct);
+        var rows = await db.MemberHistory.IgnoreQueryFilters().AsNoTracking().Where(h => h.MemberId == memberId).ToListAsync(ct);
+        return Ordered(rows);
     }
+
+    /// <summary>Oldest first; on one day a move's TransferredOut before its TransferredIn, otherwise as recorded.</summary>
+    public static IReadOnlyList<MembershipChangeRecord> Ordered(IEnumerable<MembershipChangeRecord> rows) =>
+        rows.OrderBy(h => h.Date).ThenBy(h => h.RecordedAt).ThenBy(h => h.Change == MembershipChange.TransferredIn ? 1 : 0)
+            .ThenBy(h => h.Id, StringComparer.Ordinal).ToList();
+
 }
 
 /// <summary>The flags of a member (API.md): what the procedures say of them now.</summary>

@@ -23,6 +23,12 @@ public static class ProcedureLog
         var heads = track ? db.Procedures : db.Procedures.AsNoTracking();
         var head = await heads.FirstOrDefaultAsync(p => p.Id == id && p.Kind == kind, ct) ?? throw new NotFoundException(resource, id);
         var events = await db.ProcedureEvents.AsNoTracking().Where(e => e.ProcedureId == id).OrderBy(e => e.Seq).ToListAsync(ct);
+        if (events.Count != head.EventCount)
+        {
+            // Another writer committed between the two reads: this one saw an older head.
+            throw new ConflictException($"{resource}已被他人同时更新，请刷新后重试");
+        }
+
         return (head, events);
     }
 
@@ -111,7 +117,12 @@ public static class ProcedureLog
         {
             await db.SaveChangesAsync(ct);
         }
-        catch (DbUpdateException)
+        catch (DbUpdateConcurrencyException)
+        {
+            throw new ConflictException(conflictMessage);
+        }
+        catch (DbUpdateException e) when (e.InnerException is Npgsql.PostgresException { SqlState: "23505" }
+                                          or Microsoft.Data.Sqlite.SqliteException { SqliteExtendedErrorCode: 2067 or 1555 })
         {
             throw new ConflictException(conflictMessage);
         }

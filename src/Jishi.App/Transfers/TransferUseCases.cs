@@ -179,6 +179,12 @@ public sealed class RecordTransferEvent(JishiDbContext db, TransferFacts facts, 
 
         if (refusals.Count > 0)
         {
+            // Judged on what this request read: if another writer committed meanwhile, that is the conflict (409).
+            if (await db.Procedures.AsNoTracking().Where(p => p.Id == id).Select(p => p.Version).FirstAsync(ct) != head.Version)
+            {
+                throw new ConflictException("转接已被他人同时更新，请刷新后重试");
+            }
+
             throw new RuleViolationException(refusals);
         }
 

@@ -13,6 +13,12 @@ public sealed partial class RulesCoverageTests
     /// <summary>Gating rules the engine does not enforce yet, and why. Removing an entry requires tests for it.</summary>
     public static readonly IReadOnlyDictionary<string, string> NotYetEnforced = new Dictionary<string, string>
     {
+        ["T-12-graduates"] = "毕业生组织关系保留期限尚未建模（需学籍与毕业日期）",
+        ["F-03-activity-card"] = "流动党员程序（Mobility）尚未建成",
+        ["F-05-suspension"] = "失联党员程序（LostContact）尚未建成",
+        ["F-06-suspended-rights"] = "失联党员程序（LostContact）尚未建成：尚无停止党籍记录",
+        ["F-07-restoration"] = "失联党员程序（LostContact）尚未建成",
+        ["F-08-removal-as-lapsed"] = "失联党员程序（LostContact）尚未建成",
     };
 
     /// <summary>Gating rules that no refusal can break, because the system is built so: what makes them hold, and the
@@ -27,7 +33,7 @@ public sealed partial class RulesCoverageTests
             ["R-24-approval-content"] = ("预备期起止日期由支部大会日期计算（R-31），不接受手工填写", ["R-31-probation-period"]),
         };
 
-    [GeneratedRegex(@"\b(?:R-\d{2}(?:-\d{2})?|G-\d{2})-[a-z0-9]+(?:-[a-z0-9]+)*")]
+    [GeneratedRegex(@"\b(?:R-\d{2}(?:-\d{2})?|G-\d{2}|T-\d{2}|F-\d{2})-[a-z0-9]+(?:-[a-z0-9]+)*")]
     private static partial Regex RuleId();
 
     [GeneratedRegex(@"\[(?:Fact|Theory)\b")]
@@ -68,6 +74,15 @@ public sealed partial class RulesCoverageTests
         Assert.Contains(Catalog(), r => r is { Id: "R-19-quorum", Gating: true } || r is { Id: "G-09-quorum", Gating: true });
 
     [Fact]
+    public void CatalogParsing_FindsTheTransferAndMobilityRules()
+    {
+        var management = ManagementCatalog();
+        Assert.Contains(management, r => r is { Id: "T-04-validity", Gating: true });
+        Assert.Contains(management, r => r is { Id: "T-07-receipt", Gating: false });
+        Assert.Contains(management, r => r is { Id: "F-05-suspension", Gating: true });
+    }
+
+    [Fact]
     public void RulesCoverageDocument_IsCurrent() => RepoFiles.AssertGenerated("docs/rules-coverage.md", Document());
 
     public static string Document()
@@ -77,7 +92,7 @@ public sealed partial class RulesCoverageTests
         var sb = new StringBuilder();
         sb.Append("# Rules coverage\n\n");
         sb.Append("Generated from the tests by `RulesCoverageTests` (`JISHI_UPDATE_DOCS=1 ./test.sh`); do not edit by hand.\n");
-        sb.Append("A test exercises a rule when it names the rule id. Sections: RULES.md §0.3–0.4 and §2.1–2.6.\n\n");
+        sb.Append("A test exercises a rule when it names the rule id. Sections: RULES.md §0.3–0.4 and §2.1–2.6; MANAGEMENT.md §1–2.\n\n");
         var gating = catalog.Where(r => r.Gating).ToList();
         sb.Append($"Gating rules (BLOCK, BLOCK-EX, WARN): {gating.Count}; with tests: {gating.Count(r => tests.ContainsKey(r.Id))}; ");
         sb.Append($"by construction: {gating.Count(r => ByConstruction.ContainsKey(r.Id))}; ");
@@ -144,7 +159,44 @@ public sealed partial class RulesCoverageTests
             }
         }
 
+        rules.AddRange(ManagementCatalog());
         return rules.DistinctBy(r => r.Id).ToList();
+    }
+
+    /// <summary>The rules of MANAGEMENT.md §1 (T-) and §2 (F-), headings "#### T-…" with their Level line.</summary>
+    public static IReadOnlyList<CatalogRule> ManagementCatalog()
+    {
+        var lines = File.ReadAllLines(Path.Combine(RepoFiles.Shared, "rules", "MANAGEMENT.md"));
+        var rules = new List<CatalogRule>();
+        string? section = null;
+        for (var i = 0; i < lines.Length; i++)
+        {
+            var line = lines[i];
+            if (line.StartsWith("## ", StringComparison.Ordinal))
+            {
+                section = line.StartsWith("## 1.", StringComparison.Ordinal) || line.StartsWith("## 2.", StringComparison.Ordinal)
+                    ? "MANAGEMENT.md " + line.TrimStart('#', ' ')
+                    : null;
+                continue;
+            }
+
+            if (section is not null && line.StartsWith("#### ", StringComparison.Ordinal) && RuleId().Match(line) is { Success: true } m)
+            {
+                var level = line;
+                for (var j = i + 1; j < lines.Length && !lines[j].StartsWith('#'); j++)
+                {
+                    if (lines[j].Contains("**Level**", StringComparison.Ordinal))
+                    {
+                        level = lines[j];
+                        break;
+                    }
+                }
+
+                rules.Add(Rule(m.Value, section, level));
+            }
+        }
+
+        return rules;
     }
 
     private static CatalogRule Rule(string id, string section, string text)

@@ -18,3 +18,11 @@ public sealed class WorkflowDiagramTests
         }
     }
 }
+
+public sealed class ProcedureDiagramTests
+{
+    [Fact]
+    public void TransferDiagram_InDocs_IsTheOneGeneratedFromItsTransitionTable() =>
+        RepoFiles.AssertGenerated("docs/workflows/transfer.mmd",
+            Domain.Transfers.TransferProcedure.StateMachine.ToMermaid("Jishi.Domain.Transfers.TransferProcedure.StateMachine"));
+}

@@ -488,8 +488,8 @@ namespace Jishi.App.Data.Migrations.Postgres
 
                     b.Property<string>("RecordedBy")
                         .IsRequired()
-                        .HasMaxLength(20)
-                        .HasColumnType("character varying(20)");
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
 
                     b.Property<string>("RecordedByName")
                         .IsRequired()

@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace Jishi.App.Data.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteJishiDbContext))]
-    [Migration("20261206115905_Transfers")]
+    [Migration("20261206130834_Transfers")]
     partial class Transfers
     {
         /// <inheritdoc />
@@ -481,7 +481,7 @@ namespace Jishi.App.Data.Migrations.Sqlite
 
                     b.Property<string>("RecordedBy")
                         .IsRequired()
-                        .HasMaxLength(20)
+                        .HasMaxLength(40)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("RecordedByName")

@@ -12,7 +12,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace Jishi.App.Data.Migrations.Postgres
 {
     [DbContext(typeof(PostgresJishiDbContext))]
-    [Migration("20261206115918_Transfers")]
+    [Migration("20261206130850_Transfers")]
     partial class Transfers
     {
         /// <inheritdoc />
@@ -491,8 +491,8 @@ namespace Jishi.App.Data.Migrations.Postgres
 
                     b.Property<string>("RecordedBy")
                         .IsRequired()
-                        .HasMaxLength(20)
-                        .HasColumnType("character varying(20)");
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
 
                     b.Property<string>("RecordedByName")
                         .IsRequired()

@@ -84,7 +84,7 @@ namespace Jishi.App.Data.Migrations.Sqlite
                     Type = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
                     Date = table.Column<DateOnly>(type: "TEXT", nullable: false),
                     RecordedAt = table.Column<DateTimeOffset>(type: "TEXT", nullable: false),
-                    RecordedBy = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    RecordedBy = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
                     RecordedByName = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
                     RulesVersion = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
                     DataJson = table.Column<string>(type: "TEXT", nullable: false),

@@ -84,7 +84,7 @@ namespace Jishi.App.Data.Migrations.Postgres
                     Type = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
                     Date = table.Column<DateOnly>(type: "date", nullable: false),
                     RecordedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
-                    RecordedBy = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    RecordedBy = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
                     RecordedByName = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
                     RulesVersion = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
                     DataJson = table.Column<string>(type: "text", nullable: false),
