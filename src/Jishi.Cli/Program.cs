@@ -136,6 +136,7 @@ public static class Program
                 if (login is not null)
                 {
                     await new SeedDemoCases(db, time, calendar).Handle();
+                    await new SeedDemoTransfers(db, time, calendar).Handle();
                 }
 
                 output.WriteLine(login is null

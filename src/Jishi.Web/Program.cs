@@ -89,6 +89,7 @@ await using (var startup = app.Services.CreateAsyncScope())
         if (login is not null)
         {
             await startup.ServiceProvider.GetRequiredService<SeedDemoCases>().Handle();
+            await startup.ServiceProvider.GetRequiredService<SeedDemoTransfers>().Handle();
         }
 
         DemoConsole.Announce(app, database, login);
