@@ -70,7 +70,8 @@ public sealed class Dashboard(JishiDbContext db, TimeProvider time)
 }
 
 /// <summary>An alert row for the alerts page: <see cref="ListAlerts"/>' deadline with the person's name.</summary>
-public sealed record AlertRow(string CaseId, string Rule, DateOnly DueDate, bool Overdue, string PersonName, int DaysFromAsOf);
+public sealed record AlertRow(string CaseId, string Rule, DateOnly DueDate, bool Overdue, string PersonName, int DaysFromAsOf,
+    Domain.Procedures.ProcedureKind Kind = Domain.Procedures.ProcedureKind.DevelopmentCase);
 
 /// <summary>The alerts of <see cref="ListAlerts"/> (overdue and due soon, sorted by due date) with the names of the
 /// people concerned, looked up in one more query on the (filtered) cases.</summary>
@@ -88,8 +89,13 @@ public sealed class ListAlertRows(JishiDbContext db, ListAlerts alerts, TimeProv
         var ids = items.Select(a => a.CaseId).Distinct().ToList();
         var names = await db.Cases.AsNoTracking().Where(c => ids.Contains(c.Id))
             .Select(c => new { c.Id, c.PersonName }).ToDictionaryAsync(c => c.Id, c => c.PersonName, ct);
+        foreach (var p in await db.Procedures.AsNoTracking().Where(p => ids.Contains(p.Id)).Select(p => new { p.Id, p.Title }).ToListAsync(ct))
+        {
+            names[p.Id] = p.Title;
+        }
+
         return items.Select(a => new AlertRow(a.CaseId, a.Rule, a.DueDate, a.Overdue, names.GetValueOrDefault(a.CaseId, ""),
-                a.DueDate.DayNumber - day.DayNumber))
+                a.DueDate.DayNumber - day.DayNumber, a.Kind))
             .OrderBy(a => a.DueDate).ThenBy(a => a.PersonName, StringComparer.Ordinal).ThenBy(a => a.Rule, StringComparer.Ordinal)
             .ToList();
     }

@@ -38,6 +38,9 @@ public sealed class SeedDemoTransfers(JishiDbContext db, TimeProvider time, Offi
         var candidates = await db.Members.IgnoreQueryFilters().AsNoTracking()
             .Where(m => m.Status == MemberStatus.FullMember && m.LeftDate == null && !busy.Contains(m.PersonId))
             .OrderBy(m => m.Id).ToListAsync(ct);
+        // Members the demo cases name (mentors, sponsors, interviewers …) stay where the cases expect them.
+        var named = string.Join('\n', await db.CaseEvents.IgnoreQueryFilters().AsNoTracking().Select(e => e.DataJson).ToListAsync(ct));
+        candidates = candidates.Where(m => !named.Contains(m.Id, StringComparison.Ordinal)).ToList();
         var fromTown = candidates.Where(m => townBranches.Contains(m.OrgId)).Take(8).ToList();
         var fromSchool = candidates.Where(m => m.OrgPath.StartsWith(school.Path, StringComparison.Ordinal)).Take(1).ToList();
         if (fromTown.Count < 8 || fromSchool.Count < 1 || schoolBranches.Count == 0)

@@ -182,4 +182,33 @@ public sealed class TransferEndpointsTests(JishiFactory factory) : IClassFixture
         Problem.Assert(await stranger.GetAsync($"/api/v1/transfers/{id}"), 404);
         Assert.Equal(200, (await s.Receiver.GetAsync($"/api/v1/transfers/{id}")).Status);
     }
+
+    [Fact]
+    public async Task TransferPages_ShowTheInRegister_TheRecord_AndTheReceiptAlert()
+    {
+        var s = await SetUpAsync();
+        var id = (await s.Sender.PostAsync("/api/v1/transfers", Letter(s))).Id;
+        await s.Receiver.PostAsync($"/api/v1/transfers/{id}/events", new { type = "Received", date = "2026-11-12" });
+        await s.Receiver.PostAsync($"/api/v1/transfers/{id}/events", new { type = "Accepted", date = "2026-11-13" });
+        var userName = $"t{Guid.NewGuid():N}"[..16];
+        Assert.Equal(201, (await admin.PostAsync("/api/v1/users", new { userName, displayName = "接收方组织委员", orgId = s.School, role = "Manager", password = "transfer-pw-2026" })).Status);
+        var web = await Pages.WebSession.LogInAsync(factory, userName, "transfer-pw-2026");
+
+        var register = await web.GetAsync($"/transfers?orgId={s.School}&direction=In");
+        Assert.Equal(200, register.Status);
+        Assert.Contains("组织关系转接", register.Html, StringComparison.Ordinal);
+        Assert.Contains($"/transfers/{id}", register.Html, StringComparison.Ordinal);
+        Assert.Contains("转接人", register.Html, StringComparison.Ordinal);
+        Assert.Contains("已接收", register.Html, StringComparison.Ordinal);
+
+        var page = await web.GetAsync($"/transfers/{id}");
+        Assert.Equal(200, page.Status);
+        Assert.Contains("组织关系介绍信 第 2026-", page.Html, StringComparison.Ordinal);
+        Assert.Contains("全程纪实", page.Html, StringComparison.Ordinal);
+        Assert.Contains("收到", page.Html, StringComparison.Ordinal);
+        Assert.Contains("接收后一个月内退回回执（T-07）", page.Html, StringComparison.Ordinal);
+
+        var alerts = await web.GetAsync("/alerts?asOf=2026-12-01&withinDays=14");
+        Assert.Contains($"/transfers/{id}", alerts.Html, StringComparison.Ordinal);
+    }
 }

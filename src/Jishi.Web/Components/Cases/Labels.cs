@@ -7,6 +7,40 @@ public static class Labels
 {
     private static readonly Dictionary<string, string> Words = new(StringComparer.Ordinal)
     {
+        // Transfers (组织关系转接) and the member's history
+        ["TransferState.Issued"] = "已开具",
+        ["TransferState.Received"] = "已收到",
+        ["TransferState.Accepted"] = "已接收",
+        ["TransferState.Rejected"] = "不予接收",
+        ["TransferState.Withdrawn"] = "已撤回",
+        ["TransferState.Expired"] = "已过期",
+        ["TransferKind.Formal"] = "组织关系介绍信",
+        ["TransferKind.Certificate"] = "党员证明信",
+        ["TransferRejectionReason.IncompleteMaterials"] = "材料不全",
+        ["TransferRejectionReason.IdentityMismatch"] = "身份不符",
+        ["TransferRejectionReason.NotThisUnit"] = "非本单位",
+        ["TransferRejectionReason.Other"] = "其他",
+        ["MembershipChange.Registered"] = "登记入名册",
+        ["MembershipChange.Admitted"] = "发展（接收为预备党员）",
+        ["MembershipChange.Confirmed"] = "转为正式党员",
+        ["MembershipChange.ProbationExtended"] = "延长预备期",
+        ["MembershipChange.TransferredIn"] = "组织关系转入",
+        ["MembershipChange.TransferredOut"] = "组织关系转出",
+        ["MembershipChange.AssignedToBranch"] = "编入党支部",
+        ["MembershipChange.Suspended"] = "停止党籍",
+        ["MembershipChange.Restored"] = "恢复党籍",
+        ["MembershipChange.Removed"] = "出党",
+        ["MembershipChange.ProbationCancelled"] = "取消预备党员资格",
+        ["MembershipChange.NotRecognized"] = "不予承认",
+        ["MembershipChange.Died"] = "死亡",
+        ["Transfer.Issued"] = "开具",
+        ["Transfer.Received"] = "收到",
+        ["Transfer.Accepted"] = "接收",
+        ["Transfer.Rejected"] = "不予接收",
+        ["Transfer.ReceiptReturned"] = "回执已回",
+        ["Transfer.Withdrawn"] = "撤回",
+        ["Transfer.ValidityExtended"] = "延长有效期",
+
         // Stages and statuses
         ["DevelopmentStage.Applicant"] = "入党申请人",
         ["DevelopmentStage.Activist"] = "入党积极分子",
@@ -195,6 +229,9 @@ public static class Labels
         ["R-33-confirmation-approval-3-months"] = "党委三个月内审批转正（第三十三条）",
         ["R-33-notify-and-talk"] = "通知转正结果并谈话（第三十三条）",
         ["R-41-nonrecognition"] = "在支部大会宣布不予承认（第四十一条）",
+        ["T-04-validity"] = "介绍信有效期（T-04）",
+        ["T-07-receipt"] = "接收后一个月内退回回执（T-07）",
+        ["T-08-pending-review"] = "收到介绍信后 30 天内办理（T-08）",
     };
 
     public static string Deadline(string rule) => DeadlineWords.GetValueOrDefault(rule, rule);
@@ -203,6 +240,9 @@ public static class Labels
     public static bool IsSpecial(CaseEventType t) => t is CaseEventType.DirectlyAdmitted or CaseEventType.PosthumouslyAdmitted
         or CaseEventType.NonRecognitionDecided or CaseEventType.ActivistTransferred or CaseEventType.ProbationaryTransferred
         or CaseEventType.ConfirmationPostponed or CaseEventType.ProbationDisciplineRecorded or CaseEventType.TransferredMaterialsReviewed;
+
+    /// <summary>A transfer step's name (the tag of its event record).</summary>
+    public static string TransferStep(string type) => Words.GetValueOrDefault("Transfer." + type, type);
 
     public static string Of(Type type, string name) => Words.GetValueOrDefault($"{type.Name}.{name}", name);
 
