@@ -344,18 +344,7 @@ public sealed class RecordCaseEvent(JishiDbContext db, CaseFacts facts, TimeProv
     }
 
     private void History(Member member, DateOnly date, MembershipChange change, CaseRecord c, string? detail) =>
-        db.MemberHistory.Add(new MembershipChangeRecord
-        {
-            Id = Ids.New(time),
-            MemberId = member.Id,
-            Date = date,
-            Change = change,
-            OrgId = member.OrgId,
-            OrgPath = member.OrgPath,
-            Detail = detail,
-            ProcedureId = c.Id,
-            RecordedAt = time.GetUtcNow(),
-        });
+        MemberHistoryLog.Add(db, time, member.Id, date, change, member.OrgId, member.OrgPath, detail, c.Id);
 }
 
 /// <summary>Verifies a case's hash chain from the stored rows (API.md "integrity").</summary>

@@ -67,17 +67,8 @@ public sealed class CreateMember(JishiDbContext db, TimeProvider time)
             CreatedAt = time.GetUtcNow(),
         };
         db.Members.Add(member);
-        db.MemberHistory.Add(new MembershipChangeRecord
-        {
-            Id = Ids.New(time),
-            MemberId = member.Id,
-            Date = input.ProbationStartDate ?? input.PartyAgeStartDate ?? today, // a member since then, entered now
-            Change = MembershipChange.Registered,
-            OrgId = org.Id,
-            OrgPath = org.Path,
-            Detail = "登记入党员名册",
-            RecordedAt = time.GetUtcNow(),
-        });
+        MemberHistoryLog.Add(db, time, member.Id, input.ProbationStartDate ?? input.PartyAgeStartDate ?? today, // a member since then, entered now
+            MembershipChange.Registered, org.Id, org.Path, "登记入党员名册", null);
         await db.SaveChangesAsync(ct);
         return member;
     }

@@ -26,3 +26,26 @@ public sealed class MembershipChangeRecord
 
     public DateTimeOffset RecordedAt { get; init; }
 }
+
+/// <summary>Appends to a member's history: the one way every use case writes a coded change.</summary>
+public static class MemberHistoryLog
+{
+    public static MembershipChangeRecord Add(Data.JishiDbContext db, TimeProvider time, string memberId, DateOnly date, MembershipChange change,
+        string orgId, string orgPath, string? detail, string? procedureId)
+    {
+        var row = new MembershipChangeRecord
+        {
+            Id = Ids.New(time),
+            MemberId = memberId,
+            Date = date,
+            Change = change,
+            OrgId = orgId,
+            OrgPath = orgPath,
+            Detail = detail,
+            ProcedureId = procedureId,
+            RecordedAt = time.GetUtcNow(),
+        };
+        db.MemberHistory.Add(row);
+        return row;
+    }
+}

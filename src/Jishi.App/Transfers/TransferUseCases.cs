@@ -293,18 +293,7 @@ public sealed class RecordTransferEvent(JishiDbContext db, TransferFacts facts, 
     }
 
     private void History(string memberId, DateOnly date, MembershipChange change, Organisation org, string detail, string procedureId) =>
-        db.MemberHistory.Add(new MembershipChangeRecord
-        {
-            Id = Ids.New(time),
-            MemberId = memberId,
-            Date = date,
-            Change = change,
-            OrgId = org.Id,
-            OrgPath = org.Path,
-            Detail = detail,
-            ProcedureId = procedureId,
-            RecordedAt = time.GetUtcNow(),
-        });
+        MemberHistoryLog.Add(db, time, memberId, date, change, org.Id, org.Path, detail, procedureId);
 }
 
 public sealed class GetTransfer(JishiDbContext db, TimeProvider time)

@@ -145,16 +145,7 @@ public sealed partial class RulesCoverageTests
             }
             else if (line.StartsWith("#### ", StringComparison.Ordinal) && RuleId().Match(line) is { Success: true } m)
             {
-                var level = line;
-                for (var j = i + 1; j < lines.Length && !lines[j].StartsWith('#'); j++)
-                {
-                    if (lines[j].Contains("**Level**", StringComparison.Ordinal))
-                    {
-                        level = lines[j];
-                        break;
-                    }
-                }
-
+                var level = LevelLine(lines, i);
                 rules.Add(Rule(m.Value, section, level));
             }
         }
@@ -182,21 +173,26 @@ public sealed partial class RulesCoverageTests
 
             if (section is not null && line.StartsWith("#### ", StringComparison.Ordinal) && RuleId().Match(line) is { Success: true } m)
             {
-                var level = line;
-                for (var j = i + 1; j < lines.Length && !lines[j].StartsWith('#'); j++)
-                {
-                    if (lines[j].Contains("**Level**", StringComparison.Ordinal))
-                    {
-                        level = lines[j];
-                        break;
-                    }
-                }
-
+                var level = LevelLine(lines, i);
                 rules.Add(Rule(m.Value, section, level));
             }
         }
 
         return rules;
+    }
+
+    /// <summary>The "**Level**" line of the rule whose heading is line <paramref name="i"/>, or the heading itself.</summary>
+    private static string LevelLine(string[] lines, int i)
+    {
+        for (var j = i + 1; j < lines.Length && !lines[j].StartsWith('#'); j++)
+        {
+            if (lines[j].Contains("**Level**", StringComparison.Ordinal))
+            {
+                return lines[j];
+            }
+        }
+
+        return lines[i];
     }
 
     private static CatalogRule Rule(string id, string section, string text)
