@@ -211,4 +211,29 @@ public sealed class TransferEndpointsTests(JishiFactory factory) : IClassFixture
         var alerts = await web.GetAsync("/alerts?asOf=2026-12-01&withinDays=14");
         Assert.Contains($"/transfers/{id}", alerts.Html, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task TransferPage_TheReceivingSideRecordsReceiptAndAcceptance_AndARejectionWithoutReasonIsShown_T06()
+    {
+        var s = await SetUpAsync();
+        var id = (await s.Sender.PostAsync("/api/v1/transfers", Letter(s))).Id;
+        var userName = $"r{Guid.NewGuid():N}"[..16];
+        Assert.Equal(201, (await admin.PostAsync("/api/v1/users", new { userName, displayName = "接收方", orgId = s.School, role = "Manager", password = "transfer-pw-2026" })).Status);
+        var web = await Pages.WebSession.LogInAsync(factory, userName, "transfer-pw-2026");
+
+        var page = await web.GetAsync($"/transfers/{id}");
+        Assert.Contains("transfer-step", page.Forms);
+        var received = await web.PostFormAsync($"/transfers/{id}", "transfer-step", [new("type", "Received"), new("date", "2026-11-12")]);
+        Assert.True(received.Status == 302, received.ToString());
+
+        var refused = await web.PostFormAsync($"/transfers/{id}", "transfer-step", [new("type", "Rejected"), new("date", "2026-11-13"), new("reasonCode", "Other")]);
+        Assert.Equal(200, refused.Status);
+        Assert.Contains("不符合规定，未予记录", refused.Html, StringComparison.Ordinal);
+        Assert.Contains("T-06-no-refusal-without-reason", refused.Html, StringComparison.Ordinal);
+
+        var accepted = await web.PostFormAsync($"/transfers/{id}", "transfer-step", [new("type", "Accepted"), new("date", "2026-11-13")]);
+        Assert.True(accepted.Status == 302, accepted.ToString());
+        Assert.Equal("Accepted", (await admin.GetOkAsync($"/api/v1/transfers/{id}")).GetProperty("state").GetString());
+        Assert.Equal(s.SchoolBranch, (await admin.GetOkAsync($"/api/v1/members/{s.Member}")).GetProperty("orgId").GetString());
+    }
 }
