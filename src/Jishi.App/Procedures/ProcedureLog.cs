@@ -32,6 +32,16 @@ public static class ProcedureLog
         return (head, events);
     }
 
+    /// <summary>A refusal judged on what this request read is a 409 when another writer committed meanwhile (the
+    /// reads of the head, the events and the facts may straddle that commit).</summary>
+    public static async Task ThrowIfMovedOn(JishiDbContext db, ProcedureRecord head, string resource, CancellationToken ct)
+    {
+        if (await db.Procedures.AsNoTracking().Where(p => p.Id == head.Id).Select(p => p.Version).FirstAsync(ct) != head.Version)
+        {
+            throw new ConflictException($"{resource}已被他人同时更新，请刷新后重试");
+        }
+    }
+
     public static ProcedureEvent<TEvent> ToEvent<TEvent>(ProcedureEventRecord r, IReadOnlyDictionary<string, Type> types)
         where TEvent : class =>
         new(r.Seq, r.Type, r.Date, (TEvent)JsonSerializer.Deserialize(r.DataJson, types[r.Type], CaseJson.Options)!,

@@ -13,7 +13,10 @@ namespace Jishi.App.Transfers;
 /// the caller's scope: only their facts are used.</summary>
 public sealed class TransferFacts(JishiDbContext db, TimeProvider time)
 {
-    public async Task<TransferContext> Load(Member member, string issuingOrgId, string? toOrgId, string? acceptingOrgId, string? branchId,
+    /// <summary>The organisations a step concerns as loaded for its rules, reused by the use case (paths, names).</summary>
+    public sealed record Loaded(TransferContext Context, Organisation Issuing, Organisation? To, IReadOnlyDictionary<string, Organisation> Orgs);
+
+    public async Task<Loaded> Load(Member member, string issuingOrgId, string? toOrgId, string? acceptingOrgId, string? branchId,
         CancellationToken ct)
     {
         var issuing = await db.Orgs.IgnoreQueryFilters().AsNoTracking().FirstOrDefaultAsync(o => o.Id == issuingOrgId, ct)
@@ -23,7 +26,7 @@ public sealed class TransferFacts(JishiDbContext db, TimeProvider time)
               ?? throw new NotFoundException("组织", toOrgId, "toOrgId");
         var chainIds = to?.Path.Split('/', StringSplitOptions.RemoveEmptyEntries).Reverse().ToList() ?? [];
         var named = new[] { ("acceptingOrgId", acceptingOrgId), ("branchId", branchId) };
-        var ids = chainIds.Concat(named.Select(n => n.Item2).OfType<string>()).Distinct().ToList();
+        var ids = chainIds.Concat(named.Select(n => n.Item2).OfType<string>()).Append(member.OrgId).Distinct().ToList();
         var orgs = await db.Orgs.IgnoreQueryFilters().AsNoTracking().Where(o => ids.Contains(o.Id)).ToDictionaryAsync(o => o.Id, ct);
         foreach (var (field, id) in named)
         {
@@ -37,7 +40,8 @@ public sealed class TransferFacts(JishiDbContext db, TimeProvider time)
         facts[issuing.Id] = CaseFacts.ToFacts(issuing);
         var branchUnder = branchId is null || (to is not null && orgs[branchId].Path.StartsWith(to.Path, StringComparison.Ordinal));
 
-        return new TransferContext
+        orgs[issuing.Id] = issuing;
+        var context = new TransferContext
         {
             Today = ChinaTime.Today(time),
             MemberName = member.Name,
@@ -50,5 +54,6 @@ public sealed class TransferFacts(JishiDbContext db, TimeProvider time)
             Orgs = facts,
             BranchUnderToOrg = branchUnder,
         };
+        return new Loaded(context, issuing, to, orgs);
     }
 }

@@ -57,7 +57,8 @@ public sealed class IssueTransfer(JishiDbContext db, TransferFacts facts, TimePr
             throw new NotFoundException("组织", letter.IssuingOrgId, "issuingOrgId");
         }
 
-        var ctx = await facts.Load(member, letter.IssuingOrgId!, letter.ToOrgId, null, null, ct);
+        var loaded = await facts.Load(member, letter.IssuingOrgId!, letter.ToOrgId, null, null, ct);
+        var ctx = loaded.Context;
 
         // T-01-single-relation: at most one open Formal transfer, and one open Certificate, per member.
         var open = await db.Transfers.IgnoreQueryFilters()
@@ -79,8 +80,7 @@ public sealed class IssueTransfer(JishiDbContext db, TransferFacts facts, TimePr
             throw new RuleViolationException(decision.Refusals);
         }
 
-        var issuing = await db.Orgs.AsNoTracking().FirstAsync(o => o.Id == letter.IssuingOrgId, ct);
-        var to = letter.ToOrgId is null ? null : await db.Orgs.IgnoreQueryFilters().AsNoTracking().FirstAsync(o => o.Id == letter.ToOrgId, ct);
+        var (issuing, to) = (loaded.Issuing, loaded.To);
         var number = 1 + (await db.Transfers.IgnoreQueryFilters().Where(t => t.IssuingOrgId == issuing.Id && t.SerialYear == date.Year)
             .MaxAsync(t => (int?)t.SerialNo, ct) ?? 0);
         var serial = $"{date.Year}-{number:D4}";
@@ -156,8 +156,8 @@ public sealed class RecordTransferEvent(JishiDbContext db, TransferFacts facts, 
         var transfer = await db.Transfers.IgnoreQueryFilters().FirstAsync(t => t.Id == id, ct);
         var member = await db.Members.IgnoreQueryFilters().FirstAsync(m => m.Id == progress.MemberId, ct);
         var accepted = step.Data as Accepted;
-        var ctx = await facts.Load(member, progress.IssuingOrgId, progress.ToOrgId, accepted?.AcceptingOrgId, accepted?.BranchId, ct);
-        var decision = definition.Decide(progress, step.Type, step.Date, step.Data, ctx, step.Overrides, step.Exceptions);
+        var loaded = await facts.Load(member, progress.IssuingOrgId, progress.ToOrgId, accepted?.AcceptingOrgId, accepted?.BranchId, ct);
+        var decision = definition.Decide(progress, step.Type, step.Date, step.Data, loaded.Context, step.Overrides, step.Exceptions);
         if (decision.Errors.Count > 0)
         {
             throw new InvalidInputException(decision.Errors);
@@ -173,18 +173,13 @@ public sealed class RecordTransferEvent(JishiDbContext db, TransferFacts facts, 
         var exceptions = decision.AcceptedExceptions;
         if (refusals.Count == 0)
         {
-            var caseRefusals = await CarryOut(decision.Effects, progress, transfer, member, step, id, ct);
+            var caseRefusals = await CarryOut(decision.Effects, loaded.Orgs, transfer, member, step, id, ct);
             refusals.AddRange(caseRefusals);
         }
 
         if (refusals.Count > 0)
         {
-            // Judged on what this request read: if another writer committed meanwhile, that is the conflict (409).
-            if (await db.Procedures.AsNoTracking().Where(p => p.Id == id).Select(p => p.Version).FirstAsync(ct) != head.Version)
-            {
-                throw new ConflictException("转接已被他人同时更新，请刷新后重试");
-            }
-
+            await ProcedureLog.ThrowIfMovedOn(db, head, "转接", ct);
             throw new RuleViolationException(refusals);
         }
 
@@ -194,9 +189,7 @@ public sealed class RecordTransferEvent(JishiDbContext db, TransferFacts facts, 
         head.State = progress.State.ToString();
         db.ProcedureEvents.Add(record);
         TransferProjection.Update(transfer, progress);
-        var issuing = await db.Orgs.IgnoreQueryFilters().AsNoTracking().FirstAsync(o => o.Id == progress.IssuingOrgId, ct);
-        var to = progress.ToOrgId is null ? null : await db.Orgs.IgnoreQueryFilters().AsNoTracking().FirstAsync(o => o.Id == progress.ToOrgId, ct);
-        await ProcedureLog.ReplaceDeadlines(db, head, definition.Deadlines(progress), TransferProjection.PathOf(issuing, to), ct);
+        await ProcedureLog.ReplaceDeadlines(db, head, definition.Deadlines(progress), TransferProjection.PathOf(loaded.Issuing, loaded.To), ct);
 
         // Every row of this unit of work follows from the step the caller was just found entitled to record.
         foreach (var entry in db.ChangeTracker.Entries().Where(e => e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted))
@@ -230,7 +223,7 @@ public sealed class RecordTransferEvent(JishiDbContext db, TransferFacts facts, 
 
     /// <summary>The named effects of the step (T-10). Returns the refusals of the development case's own step, if the
     /// member's open probationary case cannot move with them: then nothing is saved.</summary>
-    private async Task<IReadOnlyList<Refusal>> CarryOut(IReadOnlyList<ProcedureEffect> effects, TransferProgress p, TransferRecord transfer,
+    private async Task<IReadOnlyList<Refusal>> CarryOut(IReadOnlyList<ProcedureEffect> effects, IReadOnlyDictionary<string, Organisation> orgs, TransferRecord transfer,
         Member member, NewProcedureEvent<TransferEvent> step, string procedureId, CancellationToken ct)
     {
         foreach (var effect in effects)
