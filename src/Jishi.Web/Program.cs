@@ -126,6 +126,8 @@ api.MapAttachmentEndpoints();
 api.MapDocumentEndpoints();
 api.MapAdmissionFormSerialEndpoints();
 api.MapTransferEndpoints();
+api.MapMobilityEndpoints();
+api.MapLostContactEndpoints();
 
 app.MapAccountEndpoints();
 app.MapCalendarFeedEndpoints();

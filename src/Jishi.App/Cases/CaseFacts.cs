@@ -62,7 +62,8 @@ public sealed class CaseFacts(JishiDbContext db, OfficialCalendar calendar, Time
         if (type is CaseEventType.AdmissionVoteHeld or CaseEventType.ConfirmationVoteHeld)
         {
             // The branch's members on the step's date (G-08), from the history (T-10: a transfer moves the relation at
-            // the end of its acceptance day): those here now and those who have left it since.
+            // the end of its acceptance day): those here now and those who have left it since; not those under 停止党籍
+            // on that date (F-06). A mobile member with an activity card votes only here, never at the inflow branch (F-03).
             var branchId = c.OrgId;
             var leftSince = db.MemberHistory.IgnoreQueryFilters()
                 .Where(h => h.OrgId == branchId && h.Change == MembershipChange.TransferredOut && h.Date >= date).Select(h => h.MemberId);
@@ -72,13 +73,15 @@ public sealed class CaseFacts(JishiDbContext db, OfficialCalendar calendar, Time
                 .ToListAsync(ct);
             var candidateIds = inBranch.Select(m => m.Id).ToList();
             var moves = (await db.MemberHistory.IgnoreQueryFilters().AsNoTracking()
-                    .Where(h => candidateIds.Contains(h.MemberId) && h.Change == MembershipChange.TransferredOut && h.Date >= date)
+                    .Where(h => candidateIds.Contains(h.MemberId) && ((h.Change == MembershipChange.TransferredOut && h.Date >= date)
+                        || ((h.Change == MembershipChange.Suspended || h.Change == MembershipChange.Restored) && h.Date <= date)))
                     .ToListAsync(ct))
                 .ToLookup(h => h.MemberId, h => new MembershipEntry(h.Date, h.Change, h.OrgId, h.Detail));
             foreach (var m in inBranch)
             {
                 var f = ToFacts(m);
-                if (Relation.OrgOn(m.OrgId, moves[m.Id], date) == branchId && f.IsFullMemberOn(date) && !f.IsUnderDisciplinaryProbationOn(date)
+                if (Relation.OrgOn(m.OrgId, moves[m.Id], date) == branchId && !Relation.IsSuspendedOn(moves[m.Id], date)
+                    && f.IsFullMemberOn(date) && !f.IsUnderDisciplinaryProbationOn(date)
                     && m.PersonId != c.PersonId)
                 {
                     voters.Add(m.Id);

@@ -1,7 +1,9 @@
 using System.Linq.Expressions;
 using Jishi.App.Accounts;
 using Jishi.App.Cases;
+using Jishi.App.LostContacts;
 using Jishi.App.Members;
+using Jishi.App.Mobility;
 using Jishi.App.Procedures;
 using Jishi.App.Transfers;
 using Jishi.Domain.Accounts;
@@ -51,6 +53,10 @@ public abstract class JishiDbContext(DbContextOptions options, CallerScope scope
     public DbSet<ProcedureEventRecord> ProcedureEvents => Set<ProcedureEventRecord>();
 
     public DbSet<TransferRecord> Transfers => Set<TransferRecord>();
+
+    public DbSet<MobilityRecord> Mobility => Set<MobilityRecord>();
+
+    public DbSet<LostContactRecord> LostContacts => Set<LostContactRecord>();
 
     public DbSet<MembershipChangeRecord> MemberHistory => Set<MembershipChangeRecord>();
 
@@ -374,6 +380,46 @@ public abstract class JishiDbContext(DbContextOptions options, CallerScope scope
             ScopeByEither(e, x => x.IssuingOrgPath, x => x.ToOrgPath);
         });
 
+        modelBuilder.Entity<MobilityRecord>(e =>
+        {
+            e.ToTable("mobility");
+            e.HasKey(x => x.Id);
+            e.Property(x => x.Id).HasMaxLength(20);
+            e.Property(x => x.MemberId).HasMaxLength(20);
+            e.Property(x => x.MemberName).HasMaxLength(100);
+            e.Property(x => x.FormalOrgId).HasMaxLength(20);
+            e.Property(x => x.InflowOrgId).HasMaxLength(20);
+            e.Property(x => x.InflowOrgName).HasMaxLength(200);
+            e.Property(x => x.Destination).HasMaxLength(200);
+            e.Property(x => x.Reason).HasMaxLength(200);
+            e.Property(x => x.Phone).HasMaxLength(40);
+            e.Property(x => x.ActivityCardNo).HasMaxLength(40);
+            ConfigurePath(e.Property(x => x.FormalOrgPath).HasMaxLength(800));
+            ConfigurePath(e.Property(x => x.InflowOrgPath).HasMaxLength(800));
+            e.HasIndex(x => new { x.FormalOrgPath, x.IsOpen });
+            e.HasIndex(x => new { x.InflowOrgPath, x.IsOpen });
+            e.HasIndex(x => new { x.MemberId, x.IsOpen });
+            e.HasOne<ProcedureRecord>().WithOne().HasForeignKey<MobilityRecord>(x => x.Id).OnDelete(DeleteBehavior.Restrict);
+            e.HasOne<Member>().WithMany().HasForeignKey(x => x.MemberId).OnDelete(DeleteBehavior.Restrict);
+            ScopeByEither(e, x => x.FormalOrgPath, x => x.InflowOrgPath);
+        });
+
+        modelBuilder.Entity<LostContactRecord>(e =>
+        {
+            e.ToTable("lost_contacts");
+            e.HasKey(x => x.Id);
+            e.Property(x => x.Id).HasMaxLength(20);
+            e.Property(x => x.MemberId).HasMaxLength(20);
+            e.Property(x => x.MemberName).HasMaxLength(100);
+            e.Property(x => x.OrgId).HasMaxLength(20);
+            ConfigurePath(e.Property(x => x.OrgPath).HasMaxLength(800));
+            e.HasIndex(x => new { x.OrgPath, x.IsOpen });
+            e.HasIndex(x => new { x.MemberId, x.IsOpen });
+            e.HasOne<ProcedureRecord>().WithOne().HasForeignKey<LostContactRecord>(x => x.Id).OnDelete(DeleteBehavior.Restrict);
+            e.HasOne<Member>().WithMany().HasForeignKey(x => x.MemberId).OnDelete(DeleteBehavior.Restrict);
+            ScopeBy(e, x => x.OrgPath);
+        });
+
         modelBuilder.Entity<MembershipChangeRecord>(e =>
         {
             e.ToTable("member_history");
@@ -471,6 +517,8 @@ public abstract class JishiDbContext(DbContextOptions options, CallerScope scope
             ? [Before(Entry(p), nameof(ProcedureRecord.OrgPath)), Before(Entry(p), nameof(ProcedureRecord.CounterpartOrgPath))]
             : [""],
         TransferRecord => [Before(entry, nameof(TransferRecord.IssuingOrgPath)), Before(entry, nameof(TransferRecord.ToOrgPath))],
+        MobilityRecord => [Before(entry, nameof(MobilityRecord.FormalOrgPath)), Before(entry, nameof(MobilityRecord.InflowOrgPath))],
+        LostContactRecord => [Before(entry, nameof(LostContactRecord.OrgPath))],
         MembershipChangeRecord h => [CasePathOf(Members.Local.FirstOrDefault(m => m.Id == h.MemberId))],
         User or ApiToken or CalendarYearRecord => null, // not organisation data: administration checks who may write them
         _ => ScopedPath(entry) is { } one ? [one]

@@ -179,11 +179,26 @@ public sealed class GetMemberHistory(JishiDbContext db)
 }
 
 /// <summary>The flags of a member (API.md): what the procedures say of them now.</summary>
-public sealed class MemberFlags(JishiDbContext db)
+public sealed class MemberFlags(JishiDbContext db, TimeProvider time)
 {
     public const string TransferPending = "TransferPending";
     public const string TemporaryRelationOut = "TemporaryRelationOut";
     public const string Left = "Left";
+
+    /// <summary>流动党员: away from the formal branch 6 months or more without a transfer (F-01).</summary>
+    public const string Mobile = "Mobile";
+
+    /// <summary>外出不满6个月 (registered as leaving; not yet a mobile member by F-01).</summary>
+    public const string Away = "Away";
+
+    /// <summary>失去联系 (an open lost-contact case, before 停止党籍).</summary>
+    public const string LostContact = "LostContact";
+
+    /// <summary>停止党籍 (F-06).</summary>
+    public const string Suspended = "Suspended";
+
+    /// <summary>持《流动党员活动证》 (F-03).</summary>
+    public const string ActivityCard = "ActivityCard";
 
     public async Task<IReadOnlyList<string>> Handle(Member member, CancellationToken ct = default)
     {
@@ -198,6 +213,26 @@ public sealed class MemberFlags(JishiDbContext db)
         if (open.Contains(Domain.Transfers.TransferKind.Certificate))
         {
             flags.Add(TemporaryRelationOut);
+        }
+
+        var away = await db.Mobility.IgnoreQueryFilters().AsNoTracking().Where(r => r.MemberId == member.Id && r.IsOpen)
+            .Select(r => new { r.LeftDate, r.ActivityCardNo }).FirstOrDefaultAsync(ct);
+        if (away is not null)
+        {
+            flags.Add(ChinaTime.Today(time) >= away.LeftDate.AddMonths(Domain.Mobility.MobilityRules.MobileAfterMonths) ? Mobile : Away);
+            if (away.ActivityCardNo is not null)
+            {
+                flags.Add(ActivityCard);
+            }
+        }
+
+        if (member.SuspendedDate is not null)
+        {
+            flags.Add(Suspended);
+        }
+        else if (await db.LostContacts.IgnoreQueryFilters().AnyAsync(r => r.MemberId == member.Id && r.IsOpen, ct))
+        {
+            flags.Add(LostContact);
         }
 
         if (member.LeftDate is not null)

@@ -187,6 +187,14 @@ public sealed class MoveOrg(JishiDbContext db)
         await MovePathCopies(db.CaseDeadlines.IgnoreQueryFilters(), d => d.OrgPath, oldPath, newPath, ct);
         await MovePathCopies(db.AdmissionFormBatches.IgnoreQueryFilters(), b => b.OrgPath, oldPath, newPath, ct);
         await MovePathCopies(db.AdmissionFormSerials.IgnoreQueryFilters(), f => f.OrgPath, oldPath, newPath, ct);
+        await MovePathCopies(db.Procedures.IgnoreQueryFilters(), p => p.OrgPath, oldPath, newPath, ct);
+        await MovePathCopies(db.Procedures.IgnoreQueryFilters(), p => p.CounterpartOrgPath!, oldPath, newPath, ct);
+        await MovePathCopies(db.Transfers.IgnoreQueryFilters(), t => t.IssuingOrgPath, oldPath, newPath, ct);
+        await MovePathCopies(db.Transfers.IgnoreQueryFilters(), t => t.ToOrgPath!, oldPath, newPath, ct);
+        await MovePathCopies(db.Mobility.IgnoreQueryFilters(), r => r.FormalOrgPath, oldPath, newPath, ct);
+        await MovePathCopies(db.Mobility.IgnoreQueryFilters(), r => r.InflowOrgPath!, oldPath, newPath, ct);
+        await MovePathCopies(db.LostContacts.IgnoreQueryFilters(), r => r.OrgPath, oldPath, newPath, ct);
+        await MovePathCopies(db.MemberHistory.IgnoreQueryFilters(), h => h.OrgPath, oldPath, newPath, ct);
         await tx.CommitAsync(ct);
 #pragma warning restore CA1845
 

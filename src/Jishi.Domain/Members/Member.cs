@@ -26,16 +26,21 @@ public sealed class Member
     /// the party, probation cancelled); null while a member here. The entry and its history are kept.</summary>
     public DateOnly? LeftDate { get; set; }
 
+    /// <summary>停止党籍 since this date (F-05, F-06), until restored (F-07); null otherwise. The history keeps every
+    /// suspension and restoration.</summary>
+    public DateOnly? SuspendedDate { get; set; }
+
     public DateTimeOffset CreatedAt { get; init; }
 
     public List<Sanction> Sanctions { get; init; } = [];
 
     /// <summary>
     /// Whether the member has voting rights on <paramref name="date"/> (G-08): a full member not under
-    /// 留党察看 with rights not yet restored.
+    /// 留党察看 with rights not yet restored, and not under 停止党籍 (F-06).
     /// </summary>
     public bool HasVotingRightOn(DateOnly date) =>
         Status == MemberStatus.FullMember
+        && !(SuspendedDate <= date)
         && !Sanctions.Any(s => s.Type == SanctionType.DisciplinaryProbation && s.IsInEffectOn(date));
 }
 

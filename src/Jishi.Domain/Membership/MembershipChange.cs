@@ -62,4 +62,10 @@ public static class Relation
     public static string OrgOn(string currentOrgId, IEnumerable<MembershipEntry> history, DateOnly date) =>
         history.Where(h => h.Change == MembershipChange.TransferredOut && h.Date >= date)
             .OrderBy(h => h.Date).FirstOrDefault()?.OrgId ?? currentOrgId;
+
+    /// <summary>Under 停止党籍 on <paramref name="date"/> (F-06, G-08): the latest suspension or restoration on or before
+    /// that date is a suspension (a suspension approved on D takes effect on D).</summary>
+    public static bool IsSuspendedOn(IEnumerable<MembershipEntry> history, DateOnly date) =>
+        history.Where(h => h.Change is MembershipChange.Suspended or MembershipChange.Restored && h.Date <= date)
+            .OrderBy(h => h.Date).LastOrDefault()?.Change == MembershipChange.Suspended;
 }

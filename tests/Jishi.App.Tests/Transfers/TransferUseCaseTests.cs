@@ -404,7 +404,7 @@ public abstract class TransferUseCaseTests : UseCaseTest
         Assert.Equal(new DateOnly(2026, 5, 25), left.LeftDate);
         Assert.Equal(MembershipChange.TransferredOut, (await HistoryAsync(a.Id))[^1].Change);
         Assert.DoesNotContain((await new ListMembers(Db(Sender)).Handle(null, null, 1, 50)).Items, v => v.Member.Id == a.Id);
-        Assert.Contains(MemberFlags.Left, await new MemberFlags(Db()).Handle(left));
+        Assert.Contains(MemberFlags.Left, await new MemberFlags(Db(), Time).Handle(left));
     }
 
     [Fact]

@@ -41,6 +41,61 @@ public static class Labels
         ["Transfer.Withdrawn"] = "撤回",
         ["Transfer.ValidityExtended"] = "延长有效期",
 
+        // Mobile members (流动党员) and lost contact (失联党员)
+        ["MobilityState.Away"] = "外出（未在流入地登记）",
+        ["MobilityState.AtInflowOrg"] = "已在流入地登记",
+        ["MobilityState.Returned"] = "已返回",
+        ["MobilityState.Ended"] = "已结束",
+        ["MobileCategory.RuralMobile"] = "农村流动党员",
+        ["MobileCategory.Graduate"] = "大中专毕业生",
+        ["MobileCategory.MobileTalent"] = "流动人才",
+        ["MobileCategory.DispatchedWorker"] = "劳务派遣工",
+        ["MobileCategory.Overseas"] = "出国（境）人员",
+        ["MobileCategory.Retiree"] = "离退休干部、职工",
+        ["ContactMethod.Phone"] = "电话",
+        ["ContactMethod.Online"] = "网络",
+        ["ContactMethod.Letter"] = "书信",
+        ["ContactMethod.Visit"] = "走访",
+        ["ContactMethod.MemberReport"] = "本人汇报",
+        ["AppraisalGrade.Excellent"] = "优秀",
+        ["AppraisalGrade.Qualified"] = "合格",
+        ["AppraisalGrade.BasicallyQualified"] = "基本合格",
+        ["AppraisalGrade.Unqualified"] = "不合格",
+        ["Mobility.OutflowRegistered"] = "流出登记",
+        ["Mobility.ContactLogged"] = "联系记录",
+        ["Mobility.InflowRegistered"] = "流入登记",
+        ["Mobility.ActivityCardIssued"] = "发放活动证",
+        ["Mobility.ActivityCardChecked"] = "活动证年审",
+        ["Mobility.InflowAppraised"] = "流入地民主评议",
+        ["Mobility.InflowDeparted"] = "离开流入地",
+        ["Mobility.Returned"] = "返回",
+        ["Mobility.Ended"] = "结束",
+        ["LostContactState.Searching"] = "查找中",
+        ["LostContactState.Suspended"] = "已停止党籍",
+        ["LostContactState.Closed"] = "已结束",
+        ["LostContactState.Removed"] = "已除名",
+        ["LostContactCircumstance.WorkingAway"] = "外出务工经商",
+        ["LostContactCircumstance.UnitRestructured"] = "单位改制或破产",
+        ["LostContactCircumstance.GraduateWhereaboutsUnknown"] = "毕业后去向不明",
+        ["LostContactCircumstance.EmployerChanged"] = "工作单位改变",
+        ["LostContactCircumstance.Abroad"] = "出国（境）",
+        ["LostContactCircumstance.ResidenceChanged"] = "居住地改变",
+        ["LostContactCircumstance.Other"] = "其他",
+        ["LostContactDuration.UnderSixMonths"] = "不满6个月",
+        ["LostContactDuration.SixMonthsToOneYear"] = "6个月以上不满1年",
+        ["LostContactDuration.OneToFiveYears"] = "1—5年",
+        ["LostContactDuration.SixToTenYears"] = "6—10年",
+        ["LostContactDuration.ElevenYearsOrMore"] = "11年及以上",
+        ["LostContact.Reported"] = "登记失联",
+        ["LostContact.SearchLogged"] = "查找记录",
+        ["LostContact.Found"] = "已取得联系",
+        ["LostContact.SuspensionDecided"] = "决定停止党籍",
+        ["LostContact.SuspensionApproved"] = "批准停止党籍",
+        ["LostContact.RestorationApplied"] = "申请恢复党籍",
+        ["LostContact.RestorationApproved"] = "批准恢复党籍",
+        ["LostContact.RemovalDecided"] = "决定除名",
+        ["LostContact.RemovalApproved"] = "批准除名",
+
         // Stages and statuses
         ["DevelopmentStage.Applicant"] = "入党申请人",
         ["DevelopmentStage.Activist"] = "入党积极分子",
@@ -232,6 +287,10 @@ public static class Labels
         ["T-04-validity"] = "介绍信有效期（T-04）",
         ["T-07-receipt"] = "接收后一个月内退回回执（T-07）",
         ["T-08-pending-review"] = "收到介绍信后 30 天内办理（T-08）",
+        ["F-02-contact"] = "每季度与流动党员联系（F-02）",
+        ["F-03-activity-card"] = "流动党员活动证年审（F-03）",
+        ["F-05-suspension"] = "失联满6个月停止党籍（F-05）",
+        ["F-08-removal-as-lapsed"] = "停止党籍满2年作出处理（F-08）",
     };
 
     public static string Deadline(string rule) => DeadlineWords.GetValueOrDefault(rule, rule);
@@ -243,6 +302,9 @@ public static class Labels
 
     /// <summary>A transfer step's name (the tag of its event record).</summary>
     public static string TransferStep(string type) => Words.GetValueOrDefault("Transfer." + type, type);
+
+    /// <summary>A step's name in a procedure (the tag of its event record), e.g. Mobility.ContactLogged.</summary>
+    public static string Step(Jishi.Domain.Procedures.ProcedureKind kind, string type) => Words.GetValueOrDefault($"{kind}.{type}", type);
 
     public static string Of(Type type, string name) => Words.GetValueOrDefault($"{type.Name}.{name}", name);
 

@@ -397,6 +397,67 @@ namespace Jishi.App.Data.Migrations.Postgres
                     b.ToTable("calendar_years", (string)null);
                 });
 
+            modelBuilder.Entity("Jishi.App.LostContacts.LostContactRecord", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<string>("Circumstance")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<DateOnly?>("ClosedDate")
+                        .HasColumnType("date");
+
+                    b.Property<bool>("IsOpen")
+                        .HasColumnType("boolean");
+
+                    b.Property<DateOnly>("LostSinceDate")
+                        .HasColumnType("date");
+
+                    b.Property<string>("MemberId")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<string>("MemberName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("OrgId")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<string>("OrgPath")
+                        .IsRequired()
+                        .HasMaxLength(800)
+                        .HasColumnType("character varying(800)")
+                        .UseCollation("C");
+
+                    b.Property<int>("SearchCount")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<DateOnly?>("SuspendedDate")
+                        .HasColumnType("date");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("MemberId", "IsOpen");
+
+                    b.HasIndex("OrgPath", "IsOpen");
+
+                    b.ToTable("lost_contacts", (string)null);
+                });
+
             modelBuilder.Entity("Jishi.App.Members.MembershipChangeRecord", b =>
                 {
                     b.Property<string>("Id")
@@ -447,6 +508,99 @@ namespace Jishi.App.Data.Migrations.Postgres
                     b.HasIndex("OrgId", "Change", "Date");
 
                     b.ToTable("member_history", (string)null);
+                });
+
+            modelBuilder.Entity("Jishi.App.Mobility.MobilityRecord", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<string>("ActivityCardNo")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<string>("Category")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<DateOnly?>("ClosedDate")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Destination")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("FormalOrgId")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<string>("FormalOrgPath")
+                        .IsRequired()
+                        .HasMaxLength(800)
+                        .HasColumnType("character varying(800)")
+                        .UseCollation("C");
+
+                    b.Property<DateOnly?>("InflowDate")
+                        .HasColumnType("date");
+
+                    b.Property<string>("InflowOrgId")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<string>("InflowOrgName")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("InflowOrgPath")
+                        .HasMaxLength(800)
+                        .HasColumnType("character varying(800)")
+                        .UseCollation("C");
+
+                    b.Property<bool>("IsOpen")
+                        .HasColumnType("boolean");
+
+                    b.Property<DateOnly?>("LastContactDate")
+                        .HasColumnType("date");
+
+                    b.Property<DateOnly>("LeftDate")
+                        .HasColumnType("date");
+
+                    b.Property<string>("MemberId")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<string>("MemberName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("Phone")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("FormalOrgPath", "IsOpen");
+
+                    b.HasIndex("InflowOrgPath", "IsOpen");
+
+                    b.HasIndex("MemberId", "IsOpen");
+
+                    b.ToTable("mobility", (string)null);
                 });
 
             modelBuilder.Entity("Jishi.App.Procedures.ProcedureEventRecord", b =>
@@ -835,6 +989,9 @@ namespace Jishi.App.Data.Migrations.Postgres
                         .HasMaxLength(40)
                         .HasColumnType("character varying(40)");
 
+                    b.Property<DateOnly?>("SuspendedDate")
+                        .HasColumnType("date");
+
                     b.HasKey("Id");
 
                     b.HasIndex("OrgId");
@@ -1067,8 +1224,38 @@ namespace Jishi.App.Data.Migrations.Postgres
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Jishi.App.LostContacts.LostContactRecord", b =>
+                {
+                    b.HasOne("Jishi.App.Procedures.ProcedureRecord", null)
+                        .WithOne()
+                        .HasForeignKey("Jishi.App.LostContacts.LostContactRecord", "Id")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Jishi.Domain.Members.Member", null)
+                        .WithMany()
+                        .HasForeignKey("MemberId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Jishi.App.Members.MembershipChangeRecord", b =>
                 {
+                    b.HasOne("Jishi.Domain.Members.Member", null)
+                        .WithMany()
+                        .HasForeignKey("MemberId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Jishi.App.Mobility.MobilityRecord", b =>
+                {
+                    b.HasOne("Jishi.App.Procedures.ProcedureRecord", null)
+                        .WithOne()
+                        .HasForeignKey("Jishi.App.Mobility.MobilityRecord", "Id")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
                     b.HasOne("Jishi.Domain.Members.Member", null)
                         .WithMany()
                         .HasForeignKey("MemberId")

@@ -388,6 +388,66 @@ namespace Jishi.App.Data.Migrations.Sqlite
                     b.ToTable("calendar_years", (string)null);
                 });
 
+            modelBuilder.Entity("Jishi.App.LostContacts.LostContactRecord", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Circumstance")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("ClosedDate")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("IsOpen")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("LostSinceDate")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("MemberId")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("MemberName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("OrgId")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("OrgPath")
+                        .IsRequired()
+                        .HasMaxLength(800)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("SearchCount")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("SuspendedDate")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("MemberId", "IsOpen");
+
+                    b.HasIndex("OrgPath", "IsOpen");
+
+                    b.ToTable("lost_contacts", (string)null);
+                });
+
             modelBuilder.Entity("Jishi.App.Members.MembershipChangeRecord", b =>
                 {
                     b.Property<string>("Id")
@@ -437,6 +497,97 @@ namespace Jishi.App.Data.Migrations.Sqlite
                     b.HasIndex("OrgId", "Change", "Date");
 
                     b.ToTable("member_history", (string)null);
+                });
+
+            modelBuilder.Entity("Jishi.App.Mobility.MobilityRecord", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ActivityCardNo")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Category")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("ClosedDate")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Destination")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("FormalOrgId")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("FormalOrgPath")
+                        .IsRequired()
+                        .HasMaxLength(800)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("InflowDate")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("InflowOrgId")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("InflowOrgName")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("InflowOrgPath")
+                        .HasMaxLength(800)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("IsOpen")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly?>("LastContactDate")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("LeftDate")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("MemberId")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("MemberName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Phone")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("FormalOrgPath", "IsOpen");
+
+                    b.HasIndex("InflowOrgPath", "IsOpen");
+
+                    b.HasIndex("MemberId", "IsOpen");
+
+                    b.ToTable("mobility", (string)null);
                 });
 
             modelBuilder.Entity("Jishi.App.Procedures.ProcedureEventRecord", b =>
@@ -820,6 +971,9 @@ namespace Jishi.App.Data.Migrations.Sqlite
                         .HasMaxLength(40)
                         .HasColumnType("TEXT");
 
+                    b.Property<DateOnly?>("SuspendedDate")
+                        .HasColumnType("TEXT");
+
                     b.HasKey("Id");
 
                     b.HasIndex("OrgId");
@@ -1050,8 +1204,38 @@ namespace Jishi.App.Data.Migrations.Sqlite
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Jishi.App.LostContacts.LostContactRecord", b =>
+                {
+                    b.HasOne("Jishi.App.Procedures.ProcedureRecord", null)
+                        .WithOne()
+                        .HasForeignKey("Jishi.App.LostContacts.LostContactRecord", "Id")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Jishi.Domain.Members.Member", null)
+                        .WithMany()
+                        .HasForeignKey("MemberId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Jishi.App.Members.MembershipChangeRecord", b =>
                 {
+                    b.HasOne("Jishi.Domain.Members.Member", null)
+                        .WithMany()
+                        .HasForeignKey("MemberId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Jishi.App.Mobility.MobilityRecord", b =>
+                {
+                    b.HasOne("Jishi.App.Procedures.ProcedureRecord", null)
+                        .WithOne()
+                        .HasForeignKey("Jishi.App.Mobility.MobilityRecord", "Id")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
                     b.HasOne("Jishi.Domain.Members.Member", null)
                         .WithMany()
                         .HasForeignKey("MemberId")
