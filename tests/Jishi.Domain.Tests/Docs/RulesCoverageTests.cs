@@ -14,11 +14,6 @@ public sealed partial class RulesCoverageTests
     public static readonly IReadOnlyDictionary<string, string> NotYetEnforced = new Dictionary<string, string>
     {
         ["T-12-graduates"] = "毕业生组织关系保留期限尚未建模（需学籍与毕业日期）",
-        ["F-03-activity-card"] = "流动党员程序（Mobility）尚未建成",
-        ["F-05-suspension"] = "失联党员程序（LostContact）尚未建成",
-        ["F-06-suspended-rights"] = "失联党员程序（LostContact）尚未建成：尚无停止党籍记录",
-        ["F-07-restoration"] = "失联党员程序（LostContact）尚未建成",
-        ["F-08-removal-as-lapsed"] = "失联党员程序（LostContact）尚未建成",
     };
 
     /// <summary>Gating rules that no refusal can break, because the system is built so: what makes them hold, and the

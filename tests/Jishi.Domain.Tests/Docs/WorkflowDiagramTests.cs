@@ -25,4 +25,14 @@ public sealed class ProcedureDiagramTests
     public void TransferDiagram_InDocs_IsTheOneGeneratedFromItsTransitionTable() =>
         RepoFiles.AssertGenerated("docs/workflows/transfer.mmd",
             Domain.Transfers.TransferProcedure.StateMachine.ToMermaid("Jishi.Domain.Transfers.TransferProcedure.StateMachine"));
+
+    [Fact]
+    public void MobilityDiagram_InDocs_IsTheOneGeneratedFromItsTransitionTable() =>
+        RepoFiles.AssertGenerated("docs/workflows/mobility.mmd",
+            Domain.Mobility.MobilityProcedure.StateMachine.ToMermaid("Jishi.Domain.Mobility.MobilityProcedure.StateMachine"));
+
+    [Fact]
+    public void LostContactDiagram_InDocs_IsTheOneGeneratedFromItsTransitionTable() =>
+        RepoFiles.AssertGenerated("docs/workflows/lost-contact.mmd",
+            Domain.LostContacts.LostContactProcedure.StateMachine.ToMermaid("Jishi.Domain.LostContacts.LostContactProcedure.StateMachine"));
 }
