@@ -1,6 +1,7 @@
 using Jishi.App.Calendar;
 using Jishi.App.Cases;
 using Jishi.App.Data;
+using Jishi.App.Procedures;
 using Jishi.App.Transfers;
 using Jishi.Domain.Members;
 using Jishi.Domain.Organisations;

@@ -16,11 +16,6 @@ namespace Jishi.App.Transfers;
 /// <summary>What a client sends to issue a transfer (API.md POST /transfers), with the overrides and exceptions offered.</summary>
 public sealed record NewTransfer(Issued Letter, DateOnly? IssuedDate, IReadOnlyList<Override> Overrides, IReadOnlyList<RuleException> Exceptions);
 
-/// <summary>A proposed step of a procedure: its type tag and date, its own typed fields, overrides and exceptions.</summary>
-public sealed record NewProcedureEvent<TEvent>(string Type, DateOnly Date, TEvent Data, IReadOnlyList<Override> Overrides,
-    IReadOnlyList<RuleException> Exceptions)
-    where TEvent : class;
-
 /// <summary>A transfer with its record of steps, the progress they replay to, its deadlines and the next legal steps.</summary>
 public sealed record TransferView(ProcedureRecord Head, TransferRecord Transfer, IReadOnlyList<ProcedureEventRecord> Events,
     TransferProgress Progress, IReadOnlyList<ProcedureDeadline> Deadlines, IReadOnlyList<string> NextSteps, DateOnly Today)

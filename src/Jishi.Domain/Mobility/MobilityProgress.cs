@@ -45,7 +45,7 @@ public sealed class MobilityProgress() : ProcedureProgress<MobilityState, Mobili
 
     /// <summary>F-01-mobile-definition: away from the formal branch's activities for 6 consecutive months or more
     /// (G-01 month arithmetic) on <paramref name="date"/>.</summary>
-    public bool IsMobileOn(DateOnly date) => IsOpen && date >= LeftDate.AddMonths(MobilityRules.MobileAfterMonths);
+    public bool IsMobileOn(DateOnly date) => IsOpen && MobilityRules.IsMobile(LeftDate, date);
 
     protected override void Record(ProcedureEvent<MobilityEvent> e)
     {

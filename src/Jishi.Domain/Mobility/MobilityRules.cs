@@ -15,6 +15,10 @@ public static class MobilityRules
     /// <summary>F-01-mobile-definition: 连续6个月以上不能参加正式组织关系所在党支部活动.</summary>
     public const int MobileAfterMonths = 6;
 
+    /// <summary>F-01-mobile-definition: a member who left on <paramref name="left"/> and is still away is a 流动党员 on
+    /// <paramref name="date"/> once 6 consecutive months have passed (G-01 month arithmetic).</summary>
+    public static bool IsMobile(DateOnly left, DateOnly date) => date >= left.AddMonths(MobileAfterMonths);
+
     private const string Article32 = "《党员教育管理工作条例》第三十二条";
     private const string Definition = "流动党员管理问答（2024）";
     private const string CardStyle = "《中国共产党流动党员活动证》式样（2006）";

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Jishi.App.Cases;
+using Jishi.App.Procedures;
 using Jishi.App.Transfers;
 using Jishi.Domain.Development;
 using Jishi.Domain.Procedures;
@@ -57,7 +58,7 @@ public static class TransferEndpoints
 
     private static async Task<IResult> Record(string id, JsonElement body, HttpContext http, RecordTransferEvent useCase, CancellationToken ct)
     {
-        var step = ParseEvent(body);
+        var step = ProcedureJson.ParseEvent<TransferEvent>(body, TransferProcedure.Instance.EventTypes, nameof(Issued), "转接");
         var version = CaseEndpoints.ParseIfMatch(http.Request.Headers.IfMatch.ToString());
         var view = await useCase.Handle(id, step, version, ct);
         http.Response.Headers.ETag = $"\"{view.Head.Version}\"";
@@ -100,59 +101,6 @@ public static class TransferEndpoints
         return (letter!, date, overrides, exceptions);
     }
 
-    /// <summary>Reads a step: type, date, overrides, exceptions and exactly the fields of that type's own record.</summary>
-    public static NewProcedureEvent<TransferEvent> ParseEvent(JsonElement body)
-    {
-        var obj = Object(body);
-        var errors = new List<FieldError>();
-        var types = TransferProcedure.Instance.EventTypes;
-        Type? recordType = null;
-        var typeName = "";
-        if (obj["type"] is not JsonValue t || t.GetValueKind() != JsonValueKind.String)
-        {
-            errors.Add(new FieldError("type", "必须填写事件类型（字符串）"));
-        }
-        else if (!types.TryGetValue(typeName = t.GetValue<string>(), out recordType) || typeName == nameof(Issued))
-        {
-            recordType = null;
-            errors.Add(new FieldError("type", $"“{typeName}”不是可记录的转接事件类型；应为 {string.Join("、", types.Keys.Where(k => k != nameof(Issued)))} 之一"));
-        }
-
-        DateOnly date = default;
-        if (obj["date"] is not JsonValue dv || dv.GetValueKind() != JsonValueKind.String
-            || !DateOnly.TryParseExact(dv.GetValue<string>(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out date))
-        {
-            errors.Add(new FieldError("date", "必须填写日期，格式 YYYY-MM-DD，且为真实日期"));
-        }
-
-        var overrides = CaseEndpoints.Part<List<Override>>(obj, "overrides", errors) ?? [];
-        var exceptions = CaseEndpoints.Part<List<RuleException>>(obj, "exceptions", errors) ?? [];
-        foreach (var key in Envelope)
-        {
-            obj.Remove(key);
-        }
-
-        TransferEvent? data = null;
-        if (recordType is not null)
-        {
-            try
-            {
-                data = (TransferEvent?)obj.Deserialize(recordType, CaseJson.Strict);
-            }
-            catch (JsonException e)
-            {
-                errors.Add(CaseEndpoints.JsonError(e));
-            }
-        }
-
-        if (errors.Count > 0)
-        {
-            throw new InvalidInputException(errors);
-        }
-
-        return new NewProcedureEvent<TransferEvent>(typeName, date, data!, overrides, exceptions);
-    }
-
     private static JsonObject Object(JsonElement body) => body.ValueKind == JsonValueKind.Object
         ? JsonObject.Create(body)!
         : throw new InvalidInputException("body", "请求体应为 JSON 对象");
@@ -190,15 +138,7 @@ public sealed record TransferResponse(
         return new TransferResponse(t.Id, ProcedureKind.Transfer, t.MemberId, t.MemberName, t.IssuingOrgId, v.State.ToString(), v.Head.Version,
             t.Kind, t.Serial, t.Reason, t.IssuingOrgId, t.FromOrgId, t.ToOrgId, t.ToOrgName, t.IssuedDate, t.ValidityDays, p.ExpiryDate,
             t.DuesPaidThrough, p.ReceivedDate, p.AcceptedDate, p.ReceiptReturnedDate,
-            v.Events.Select(e => new ProcedureEventResponse(e.Seq, e.Type, e.Date, App.ChinaTime.ToChina(e.RecordedAt), e.RecordedBy,
-                e.RecordedByName, e.RulesVersion, Json(e.DataJson), Json(e.OverridesJson), Json(e.ExceptionsJson), e.Hash)).ToList(),
-            v.Deadlines.Select(d => new DeadlineResponse(d.Rule, d.DueDate, d.Satisfied, d.CompletedDate)).ToList(), v.NextSteps, v.Head.HeadHash);
-    }
-
-    private static JsonElement Json(string json)
-    {
-        using var doc = JsonDocument.Parse(json);
-        return doc.RootElement.Clone();
+            ProcedureJson.Events(v.Events), ProcedureJson.Deadlines(v.Deadlines), v.NextSteps, v.Head.HeadHash);
     }
 }
 

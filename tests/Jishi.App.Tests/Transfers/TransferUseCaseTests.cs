@@ -4,6 +4,7 @@ using Jishi.App.Cases;
 using Jishi.App.Data;
 using Jishi.App.Demo;
 using Jishi.App.Members;
+using Jishi.App.Procedures;
 using Jishi.App.Tests.Infrastructure;
 using Jishi.App.Transfers;
 using Jishi.Domain.Development;

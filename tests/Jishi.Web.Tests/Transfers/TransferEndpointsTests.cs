@@ -223,15 +223,15 @@ public sealed class TransferEndpointsTests(JishiFactory factory) : IClassFixture
 
         var page = await web.GetAsync($"/transfers/{id}");
         Assert.Contains("transfer-step", page.Forms);
-        var received = await web.PostFormAsync($"/transfers/{id}", "transfer-step", [new("type", "Received"), new("date", "2026-11-12")]);
+        var received = await web.PostFormAsync($"/transfers/{id}", "transfer-step", [new("step", "Received"), new("date", "2026-11-12")]);
         Assert.True(received.Status == 302, received.ToString());
 
-        var refused = await web.PostFormAsync($"/transfers/{id}", "transfer-step", [new("type", "Rejected"), new("date", "2026-11-13"), new("reasonCode", "Other")]);
+        var refused = await web.PostFormAsync($"/transfers/{id}", "transfer-step", [new("step", "Rejected"), new("date", "2026-11-13"), new("reasonCode", "Other")]);
         Assert.Equal(200, refused.Status);
         Assert.Contains("不符合规定，未予记录", refused.Html, StringComparison.Ordinal);
         Assert.Contains("T-06-no-refusal-without-reason", refused.Html, StringComparison.Ordinal);
 
-        var accepted = await web.PostFormAsync($"/transfers/{id}", "transfer-step", [new("type", "Accepted"), new("date", "2026-11-13")]);
+        var accepted = await web.PostFormAsync($"/transfers/{id}", "transfer-step", [new("step", "Accepted"), new("date", "2026-11-13")]);
         Assert.True(accepted.Status == 302, accepted.ToString());
         Assert.Equal("Accepted", (await admin.GetOkAsync($"/api/v1/transfers/{id}")).GetProperty("state").GetString());
         Assert.Equal(s.SchoolBranch, (await admin.GetOkAsync($"/api/v1/members/{s.Member}")).GetProperty("orgId").GetString());

@@ -193,14 +193,19 @@ public static class EventForms
     } is var fields ? [.. fields, Note] : [Note];
 
     /// <summary>The posted form as the API's JSON body for <paramref name="type"/>.</summary>
-    public static JsonObject ToJson(CaseEventType type, IReadOnlyDictionary<string, StringValues> form)
+    public static JsonObject ToJson(CaseEventType type, IReadOnlyDictionary<string, StringValues> form) =>
+        ToJson(type.ToString(), For(type), form);
+
+    /// <summary>The posted form as the JSON body of step <paramref name="type"/> with exactly <paramref name="fields"/>,
+    /// its overrides and exceptions (every procedure's step form posts through this).</summary>
+    public static JsonObject ToJson(string type, IEnumerable<FieldSpec> fields, IReadOnlyDictionary<string, StringValues> form)
     {
         var json = new JsonObject
         {
-            ["type"] = type.ToString(),
+            ["type"] = type,
             ["date"] = Value(form, "date"),
         };
-        foreach (var f in For(type))
+        foreach (var f in fields)
         {
             var value = Value(form, f.Name);
             switch (f.Kind)
