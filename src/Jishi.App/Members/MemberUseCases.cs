@@ -200,26 +200,26 @@ public sealed class MemberFlags(JishiDbContext db, TimeProvider time)
     /// <summary>持《流动党员活动证》 (F-03).</summary>
     public const string ActivityCard = "ActivityCard";
 
-    public async Task<IReadOnlyList<string>> Handle(Member member, CancellationToken ct = default)
+    public async Task<IReadOnlyList<string>> Handle(Member member, CancellationToken ct = default) =>
+        Of(member, await ListMemberProcedures.Open(db, member.Id, ct), ChinaTime.Today(time));
+
+    /// <summary>The flags of <paramref name="member"/> on <paramref name="today"/> from their open procedures.</summary>
+    public static IReadOnlyList<string> Of(Member member, OpenProcedures open, DateOnly today)
     {
         var flags = new List<string>();
-        var open = await db.Transfers.IgnoreQueryFilters().AsNoTracking().Where(t => t.MemberId == member.Id && t.IsOpen)
-            .Select(t => t.Kind).ToListAsync(ct);
-        if (open.Contains(Domain.Transfers.TransferKind.Formal))
+        if (open.Transfers.Any(t => t.Kind == Domain.Transfers.TransferKind.Formal))
         {
             flags.Add(TransferPending);
         }
 
-        if (open.Contains(Domain.Transfers.TransferKind.Certificate))
+        if (open.Transfers.Any(t => t.Kind == Domain.Transfers.TransferKind.Certificate))
         {
             flags.Add(TemporaryRelationOut);
         }
 
-        var away = await db.Mobility.IgnoreQueryFilters().AsNoTracking().Where(r => r.MemberId == member.Id && r.IsOpen)
-            .Select(r => new { r.LeftDate, r.ActivityCardNo }).FirstOrDefaultAsync(ct);
-        if (away is not null)
+        if (open.Mobility is [var away, ..])
         {
-            flags.Add(ChinaTime.Today(time) >= away.LeftDate.AddMonths(Domain.Mobility.MobilityRules.MobileAfterMonths) ? Mobile : Away);
+            flags.Add(today >= away.LeftDate.AddMonths(Domain.Mobility.MobilityRules.MobileAfterMonths) ? Mobile : Away);
             if (away.ActivityCardNo is not null)
             {
                 flags.Add(ActivityCard);
@@ -230,7 +230,7 @@ public sealed class MemberFlags(JishiDbContext db, TimeProvider time)
         {
             flags.Add(Suspended);
         }
-        else if (await db.LostContacts.IgnoreQueryFilters().AnyAsync(r => r.MemberId == member.Id && r.IsOpen, ct))
+        else if (open.LostContacts.Count > 0)
         {
             flags.Add(LostContact);
         }

@@ -41,6 +41,16 @@ public static class Labels
         ["Transfer.Withdrawn"] = "撤回",
         ["Transfer.ValidityExtended"] = "延长有效期",
 
+        // The member's flags (MemberFlags): what the procedures say of them now
+        ["MemberFlag.TransferPending"] = "组织关系转接中",
+        ["MemberFlag.TemporaryRelationOut"] = "持党员证明信外出",
+        ["MemberFlag.Mobile"] = "流动党员",
+        ["MemberFlag.Away"] = "外出不满6个月",
+        ["MemberFlag.ActivityCard"] = "持流动党员活动证",
+        ["MemberFlag.LostContact"] = "失去联系",
+        ["MemberFlag.Suspended"] = "停止党籍",
+        ["MemberFlag.Left"] = "已离开本系统名册",
+
         // Mobile members (流动党员) and lost contact (失联党员)
         ["MobilityState.Away"] = "外出（未在流入地登记）",
         ["MobilityState.AtInflowOrg"] = "已在流入地登记",
@@ -302,6 +312,9 @@ public static class Labels
 
     /// <summary>A transfer step's name (the tag of its event record).</summary>
     public static string TransferStep(string type) => Words.GetValueOrDefault("Transfer." + type, type);
+
+    /// <summary>A member's flag (the constants of MemberFlags, as the API gives them).</summary>
+    public static string Flag(string flag) => Words.GetValueOrDefault("MemberFlag." + flag, flag);
 
     /// <summary>A step's name in a procedure (the tag of its event record), e.g. Mobility.ContactLogged.</summary>
     public static string Step(Jishi.Domain.Procedures.ProcedureKind kind, string type) => Words.GetValueOrDefault($"{kind}.{type}", type);
