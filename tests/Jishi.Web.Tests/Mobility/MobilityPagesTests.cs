@@ -70,6 +70,11 @@ public sealed partial class MobilityPagesTests(JishiFactory factory) : IClassFix
         Assert.Contains("流动党员活动证年审（F-03）", page.Html, StringComparison.Ordinal);
         Assert.Contains("每季度与流动党员联系（F-02）", page.Html, StringComparison.Ordinal);
 
+        // The step asked for in the address is the one the form offers.
+        var cardForm = await t.Township.GetAsync($"/mobility/{id}?step=ActivityCardChecked#record-step");
+        Assert.Contains("name=\"year\"", cardForm.Html, StringComparison.Ordinal);
+        Assert.DoesNotContain("name=\"summary\"", cardForm.Html, StringComparison.Ordinal);
+
         // A field missing: the form says which, and nothing is recorded.
         var invalid = await t.Township.PostFormAsync($"/mobility/{id}", "record-step", [new("step", "ContactLogged"), new("date", "2026-04-01"), new("method", "Phone")]);
         Assert.Equal(200, invalid.Status);

@@ -85,7 +85,7 @@ public static class ProcedureForms
     {
         var type = Nullable.GetUnderlyingType(p.PropertyType) ?? p.PropertyType;
         var kind = type == typeof(string)
-            ? p.Name.EndsWith("OrgId", StringComparison.Ordinal) ? FieldKind.Org
+            ? p.Name.EndsWith("OrgId", StringComparison.Ordinal) || p.Name == "BranchId" ? FieldKind.Org
                 : p.Name == "MemberId" ? FieldKind.Member
                 : LongTexts.Contains(p.Name) ? FieldKind.LongText : FieldKind.Text
             : type == typeof(DateOnly) ? FieldKind.Date
