@@ -19,7 +19,8 @@ public static class DocumentEndpoints
         cases.MapGet("/archive", Archive).WithSummary("电子档案完整性（第三十六条，R-36-archive）：已有和尚缺的归档材料");
     }
 
-    /// <summary>Downloads for the pages (cookie authentication): the same documents and the attachments.</summary>
+    /// <summary>Downloads for the pages (cookie authentication): the same documents and the attachments, and the
+    /// transfer letter of the transfer page.</summary>
     public static void MapDocumentPages(this WebApplication app)
     {
         var ui = app.MapGroup("/ui/cases/{id}")
@@ -32,6 +33,9 @@ public static class DocumentEndpoints
             var (a, path) = await useCase.Handle(id, attachmentId, ct);
             return File.Exists(path) ? Results.File(path, a.ContentType, a.FileName) : throw new NotFoundException("附件文件", a.Id);
         });
+        app.MapGet("/ui/transfers/{id}/letter.pdf", TransferEndpoints.Letter)
+            .RequireAuthorization(new AuthorizeAttribute { AuthenticationSchemes = CookieAuthenticationDefaults.AuthenticationScheme })
+            .ExcludeFromDescription();
     }
 
     /// <summary>The case page's upload form (multipart with the antiforgery token): back to the page's materials

@@ -8,6 +8,11 @@ using Jishi.Domain.Development;
 using Jishi.Domain.Procedures;
 using Jishi.Domain.Rules;
 using Jishi.Domain.Transfers;
+using Jishi.Web.Components.Cases;
+using Jishi.Web.Components.Documents;
+using Jishi.Web.Documents;
+using Microsoft.AspNetCore.Components;
+using Microsoft.AspNetCore.Components.Web;
 
 namespace Jishi.Web.Api;
 
@@ -31,6 +36,9 @@ public static class TransferEndpoints
             .WithDescription("接收方记录 Received、Accepted、Rejected、ReceiptReturned，开具方记录 Withdrawn、ValidityExtended（T-03）。"
                 + "Formal 介绍信被接收即在接收日转移组织关系（T-10），预备党员的发展个案随之转移（R-34）；可带 If-Match。");
         transfers.MapGet("/{id}/integrity", Integrity).WithSummary("校验转接事件的哈希链");
+        transfers.MapGet("/{id}/letter.pdf", Letter)
+            .WithSummary("打印介绍信 PDF（A4 一页）：存根、介绍信（或党员证明信）、回执三联，每联注明编号（第 号），联间骑缝线注明编号")
+            .WithDescription("党费交至年月和有效期天数用大写数字；本系统外的接收组织按开具时填写的名称打印。公民身份号码仅对系统管理员完整显示。");
     }
 
     private static async Task<IResult> Issue(JsonElement body, IssueTransfer useCase, CancellationToken ct)
@@ -63,6 +71,17 @@ public static class TransferEndpoints
         var view = await useCase.Handle(id, step, version, ct);
         http.Response.Headers.ETag = $"\"{view.Head.Version}\"";
         return Results.Created($"/api/v1/transfers/{id}", TransferResponse.From(view));
+    }
+
+    /// <summary>The three-part letter as A4 PDF, in the caller's scope as GET /transfers/{id} (also served to the
+    /// transfer page under <c>/ui</c>).</summary>
+    internal static async Task<IResult> Letter(string id, GetTransferLetter useCase, HtmlRenderer renderer, PdfPrinter printer, CancellationToken ct)
+    {
+        var letter = await useCase.Handle(id, ct);
+        var html = await renderer.Dispatcher.InvokeAsync(async () => (await renderer.RenderComponentAsync<TransferLetterDoc>(
+            ParameterView.FromDictionary(new Dictionary<string, object?> { ["Letter"] = letter }))).ToHtmlString());
+        var t = letter.Transfer;
+        return Results.File(await printer.PrintAsync(html, ct), "application/pdf", $"{Labels.Of(t.Kind)}-{t.Serial}.pdf");
     }
 
     private static async Task<VerifyCaseIntegrity.Result> Integrity(string id, VerifyTransferIntegrity useCase, CancellationToken ct) =>
