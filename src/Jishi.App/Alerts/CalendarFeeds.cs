@@ -98,19 +98,30 @@ public sealed class CalendarFeedSignIn(JishiDbContext db, SignIn signIn)
     }
 }
 
-/// <summary>One outstanding deadline of an open case in scope, for the calendar feed.</summary>
-public sealed record FeedDeadline(string CaseId, string Rule, DateOnly DueDate, string PersonName);
+/// <summary>One outstanding deadline of an open procedure in scope (a development case, a transfer, a mobile member's
+/// record, a lost-contact case), for the calendar feed: whose it is and which procedure it belongs to.</summary>
+public sealed record FeedDeadline(string CaseId, string Rule, DateOnly DueDate, string PersonName,
+    Domain.Procedures.ProcedureKind Kind = Domain.Procedures.ProcedureKind.DevelopmentCase);
 
-/// <summary>Every outstanding deadline of the open cases in the caller's scope (one query: the deadlines joined to
-/// the filtered cases), by due date.</summary>
+/// <summary>Every outstanding deadline of the open procedures in the caller's scope (the deadlines joined to the
+/// filtered cases, and to the filtered procedures), by due date.</summary>
 public sealed class ListFeedDeadlines(JishiDbContext db)
 {
     public const int Limit = 10_000;
 
-    public async Task<IReadOnlyList<FeedDeadline>> Handle(CancellationToken ct = default) =>
-        await (from d in db.CaseDeadlines.AsNoTracking()
-               join c in db.Cases.AsNoTracking() on d.CaseId equals c.Id
-               orderby d.DueDate, d.CaseId, d.Rule
-               select new FeedDeadline(d.CaseId, d.Rule, d.DueDate, c.PersonName))
+    public async Task<IReadOnlyList<FeedDeadline>> Handle(CancellationToken ct = default)
+    {
+        var cases = await (from d in db.CaseDeadlines.AsNoTracking()
+                           join c in db.Cases.AsNoTracking() on d.CaseId equals c.Id
+                           orderby d.DueDate, d.CaseId, d.Rule
+                           select new FeedDeadline(d.CaseId, d.Rule, d.DueDate, c.PersonName, Domain.Procedures.ProcedureKind.DevelopmentCase))
             .Take(Limit).ToListAsync(ct);
+        var procedures = await (from d in db.CaseDeadlines.AsNoTracking()
+                                join p in db.Procedures.AsNoTracking() on d.CaseId equals p.Id
+                                orderby d.DueDate, d.CaseId, d.Rule
+                                select new FeedDeadline(d.CaseId, d.Rule, d.DueDate, p.Title, p.Kind))
+            .Take(Limit).ToListAsync(ct);
+        return cases.Concat(procedures).OrderBy(d => d.DueDate).ThenBy(d => d.CaseId, StringComparer.Ordinal)
+            .ThenBy(d => d.Rule, StringComparer.Ordinal).Take(Limit).ToList();
+    }
 }

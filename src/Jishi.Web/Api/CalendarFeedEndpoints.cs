@@ -3,6 +3,7 @@ using Jishi.App;
 using Jishi.App.Accounts;
 using Jishi.App.Alerts;
 using Jishi.Web.Components.Cases;
+using Jishi.Web.Components.Procedures;
 
 namespace Jishi.Web.Api;
 
@@ -42,14 +43,14 @@ public static class CalendarFeedEndpoints
         var baseUri = $"{request.Scheme}://{request.Host}{request.PathBase}";
         var events = items.Select(d =>
         {
-            var caseUrl = $"{baseUri}/cases/{d.CaseId}";
+            var caseUrl = baseUri + ProcedurePages.Url(d.Kind, d.CaseId);
             var name = Labels.Deadline(d.Rule);
             var state = d.DueDate < today ? "逾期" : "到期";
             return new CalendarEvent(
                 Uid: $"{d.CaseId}-{d.Rule}@jishi",
                 Date: d.DueDate,
                 Summary: $"{state}：{name} · {d.PersonName}",
-                Description: $"期限：{name}（{d.Rule}）\n申请人：{d.PersonName}\n个案：{caseUrl}",
+                Description: $"期限：{name}（{d.Rule}）\n{ProcedurePages.Subject(d.Kind)}：{d.PersonName}\n{ProcedurePages.Noun(d.Kind)}：{caseUrl}",
                 Url: caseUrl);
         });
         var body = ICalendar.Write(CalendarName, time.GetUtcNow(), events);

@@ -60,6 +60,30 @@ public abstract partial class AlertsWebTests(JishiFactory factory)
     }
 
     [Fact]
+    public async Task Feed_HasTheDeadlinesOfEveryProcedure_EachLinkingToItsOwnPage()
+    {
+        var w = await CreateWorldAsync();
+        var admin = Factory.Admin();
+        var person = await admin.CreatePersonAsync("孙失联", IdNumbers.Unique(), w.BranchA);
+        var member = (await admin.PostAsync("/api/v1/members",
+            new { personId = person, orgId = w.BranchA, status = "FullMember", probationStartDate = "2015-07-01", partyAgeStartDate = "2016-07-01" })).Id;
+        var lost = await admin.PostAsync("/api/v1/lost-contacts", new { memberId = member, lostSinceDate = "2026-01-31", circumstance = "WorkingAway", date = "2026-02-20" });
+        Assert.True(lost.Status == 201, lost.ToString());
+        using var browser = await LogInAsync(w.UserName);
+        var (_, token) = await CreateFeedAsync(browser);
+
+        using var response = await GetFeedAsync(token);
+        var events = Events(Unfold(await response.Content.ReadAsStringAsync()));
+
+        var suspension = Assert.Single(events, e => Property(e, "UID") == $"{lost.Id}-F-05-suspension@jishi");
+        Assert.Equal("20260731", Property(suspension, "DTSTART;VALUE=DATE")); // six months after 2026-01-31 (G-01)
+        Assert.Equal("逾期：失联满6个月停止党籍（F-05） · 孙失联", Property(suspension, "SUMMARY"));
+        Assert.Contains($"http://localhost/lost-contacts/{lost.Id}", Property(suspension, "DESCRIPTION"), StringComparison.Ordinal);
+        Assert.Contains("党员：孙失联", Property(suspension, "DESCRIPTION"), StringComparison.Ordinal);
+        Assert.Equal(4, events.Count); // the three cases' deadlines and this one; nothing of the other branch
+    }
+
+    [Fact]
     public async Task Feed_UsesCrlf_FoldsAt75Octets_AndEscapesText()
     {
         var w = await CreateWorldAsync();
