@@ -28,7 +28,7 @@ public static class CaseEngine
             return new Decision(errors, [], data, [], []);
         }
 
-        if (type == CaseEventType.ApplicationReceived || TransitionTable.Find(state.Stage, state.Status, type) is null)
+        if (type == CaseEventType.ApplicationReceived || !TransitionTable.IsLegal(state.Stage, state.Status, type))
         {
             var legal = TransitionTable.LegalAt(state.Stage, state.Status).ToList();
             var refusal = Refusal.Block(TransitionTable.RuleId, "规则目录第 7 节（状态机）",

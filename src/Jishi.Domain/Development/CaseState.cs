@@ -98,14 +98,12 @@ public sealed class CaseState
         return state;
     }
 
-    /// <summary>Applies an accepted step. A step the transition table does not allow here is a programming error.</summary>
+    /// <summary>Applies an accepted step: the transition table alone moves the stage and status (the row the step's data
+    /// matches); the step's own dates are kept. A step the table does not allow here is a programming error.</summary>
     public void Apply(CaseEvent e)
     {
-        if (e.Type != CaseEventType.ApplicationReceived && TransitionTable.Find(Stage, Status, e.Type) is null)
-        {
-            throw new InvalidOperationException($"{e.Type} is not allowed at {Stage}/{Status}");
-        }
-
+        var row = e.Type == CaseEventType.ApplicationReceived ? null
+            : TransitionTable.Find(Stage, Status, e.Type, e.Data) ?? throw new InvalidOperationException($"{e.Type} is not allowed at {Stage}/{Status}");
         stagesAt.Add((e, Stage));
         events.Add(e);
         switch (e.Type)
@@ -115,11 +113,9 @@ public sealed class CaseState
                 break;
             case CaseEventType.ActivistDesignated:
                 ActivistDate = e.Date;
-                Stage = DevelopmentStage.Activist;
                 break;
             case CaseEventType.CandidateListed:
                 CandidateListedDate = e.Date;
-                Stage = DevelopmentStage.Candidate;
                 break;
             case CaseEventType.PreReviewPassed:
                 PreReviewPassedDate = e.Date;
@@ -127,13 +123,8 @@ public sealed class CaseState
             case CaseEventType.AdmissionVoteHeld when e.Data.Result == AssemblyResult.Passed:
                 AssemblyDate = e.Date;
                 break;
-            case CaseEventType.AdmissionApproved:
+            case CaseEventType.AdmissionApproved or CaseEventType.AdmissionRejected or CaseEventType.PosthumouslyAdmitted:
                 ApprovalDate = e.Date;
-                Stage = DevelopmentStage.ProbationaryMember;
-                break;
-            case CaseEventType.AdmissionRejected:
-                ApprovalDate = e.Date;
-                Status = CaseStatus.AdmissionNotApproved;
                 break;
             case CaseEventType.TransferredMaterialsReviewed when Stage == DevelopmentStage.Activist && e.Data.ContinuesTrainingTime == false:
                 ActivistDate = e.Date; // the receiving organisation restarts the training time
@@ -144,48 +135,34 @@ public sealed class CaseState
             case CaseEventType.ProbationDisciplineRecorded when e.Data.Seriousness == DisciplineSeriousness.Serious:
                 SeriousBreachDuringProbation = true;
                 break;
-            case CaseEventType.NonRecognitionDecided:
-                Status = CaseStatus.NotRecognized;
-                break;
             case CaseEventType.DirectlyAdmitted:
                 ApprovalDate = e.Date;
-                if (e.Data.AdmittedAs == DevelopmentStage.FullMember)
+                if (row!.To == DevelopmentStage.FullMember)
                 {
-                    Stage = DevelopmentStage.FullMember;
                     PartyAgeStartDate = e.Data.PartyAgeStartDate ?? e.Date;
                 }
                 else
                 {
-                    Stage = DevelopmentStage.ProbationaryMember;
                     directProbationStart = e.Data.ProbationStartDate ?? e.Date;
                 }
 
                 break;
-            case CaseEventType.ArchiveSubmitted:
-                Status = CaseStatus.Archived;
+            case CaseEventType.ConfirmationApproved when row!.To == DevelopmentStage.FullMember:
+                PartyAgeStartDate = CurrentExpiryDate;
                 break;
-            case CaseEventType.PosthumouslyAdmitted:
-                ApprovalDate = e.Date;
-                Stage = DevelopmentStage.FullMember;
-                Status = CaseStatus.Deceased;
+            case CaseEventType.ConfirmationApproved when row!.To is null && row.ToStatus is null:
+                ExtensionMonths = e.Data.ExtensionMonths;
                 break;
-            case CaseEventType.ConfirmationApproved:
-                switch (e.Data.ConfirmationOutcome)
-                {
-                    case ConfirmationOutcome.ConfirmOnTime:
-                    case ConfirmationOutcome.Confirm:
-                        PartyAgeStartDate = CurrentExpiryDate;
-                        Stage = DevelopmentStage.FullMember;
-                        break;
-                    case ConfirmationOutcome.ExtendProbation:
-                        ExtensionMonths = e.Data.ExtensionMonths;
-                        break;
-                    case ConfirmationOutcome.CancelProbation:
-                        Status = CaseStatus.ProbationCancelled;
-                        break;
-                }
+        }
 
-                break;
+        if (row?.To is { } stage)
+        {
+            Stage = stage;
+        }
+
+        if (row?.ToStatus is { } status)
+        {
+            Status = status;
         }
     }
 }

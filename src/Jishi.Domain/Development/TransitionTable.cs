@@ -3,9 +3,14 @@ using System.Text;
 namespace Jishi.Domain.Development;
 
 /// <summary>One legal step: at <see cref="From"/> (case open) the step <see cref="Event"/> may be recorded; it moves the
-/// case to <see cref="To"/> (stage) or <see cref="ToStatus"/> (terminal status) or leaves it where it is.</summary>
+/// case to <see cref="To"/> (stage) or <see cref="ToStatus"/> (terminal status) or leaves it where it is. Where one step
+/// leads to different places by its outcome (转正 / 延长 / 取消, direct admission as probationary or full member), each
+/// row has its <see cref="When"/> and exactly one row matches a recorded step.</summary>
 public sealed record Transition(DevelopmentStage From, CaseEventType Event, DevelopmentStage? To = null, CaseStatus? ToStatus = null,
-    string? Condition = null);
+    string? Condition = null, Func<EventData, bool>? When = null)
+{
+    public bool Matches(EventData data) => When is null || When(data);
+}
 
 /// <summary>
 /// Every legal step of the development case, declared once (RULES.md §7). Anything not listed is refused with
@@ -21,7 +26,7 @@ public static class TransitionTable
         new(DevelopmentStage.Applicant, CaseEventType.ApplicationTalkHeld),
         new(DevelopmentStage.Applicant, CaseEventType.NominationRecorded),
         new(DevelopmentStage.Applicant, CaseEventType.ActivistDesignated, DevelopmentStage.Activist),
-        new(DevelopmentStage.Applicant, CaseEventType.DirectlyAdmitted, DevelopmentStage.ProbationaryMember, Condition: "中央或省级党委直接接收（R-26）"),
+        .. DirectAdmission(DevelopmentStage.Applicant),
         new(DevelopmentStage.Applicant, CaseEventType.PosthumouslyAdmitted, DevelopmentStage.FullMember, CaseStatus.Deceased, "追认（R-27）"),
         new(DevelopmentStage.Applicant, CaseEventType.AttachmentAdded),
 
@@ -36,7 +41,7 @@ public static class TransitionTable
         new(DevelopmentStage.Activist, CaseEventType.CandidateListed, DevelopmentStage.Candidate),
         new(DevelopmentStage.Activist, CaseEventType.ActivistTransferred, Condition: "材料转交接收单位（R-12）"),
         new(DevelopmentStage.Activist, CaseEventType.TransferredMaterialsReviewed),
-        new(DevelopmentStage.Activist, CaseEventType.DirectlyAdmitted, DevelopmentStage.ProbationaryMember, Condition: "中央或省级党委直接接收（R-26）"),
+        .. DirectAdmission(DevelopmentStage.Activist),
         new(DevelopmentStage.Activist, CaseEventType.PosthumouslyAdmitted, DevelopmentStage.FullMember, CaseStatus.Deceased, "追认（R-27）"),
         new(DevelopmentStage.Activist, CaseEventType.AttachmentAdded),
 
@@ -52,7 +57,7 @@ public static class TransitionTable
         new(DevelopmentStage.Candidate, CaseEventType.ApprovalTalkHeld),
         new(DevelopmentStage.Candidate, CaseEventType.AdmissionApproved, DevelopmentStage.ProbationaryMember),
         new(DevelopmentStage.Candidate, CaseEventType.AdmissionRejected, ToStatus: CaseStatus.AdmissionNotApproved),
-        new(DevelopmentStage.Candidate, CaseEventType.DirectlyAdmitted, DevelopmentStage.ProbationaryMember, Condition: "中央或省级党委直接接收（R-26）"),
+        .. DirectAdmission(DevelopmentStage.Candidate),
         new(DevelopmentStage.Candidate, CaseEventType.PosthumouslyAdmitted, DevelopmentStage.FullMember, CaseStatus.Deceased, "追认（R-27）"),
         new(DevelopmentStage.Candidate, CaseEventType.AttachmentAdded),
 
@@ -66,10 +71,11 @@ public static class TransitionTable
         new(DevelopmentStage.ProbationaryMember, CaseEventType.BranchReviewPassed),
         new(DevelopmentStage.ProbationaryMember, CaseEventType.ConfirmationVoteHeld),
         new(DevelopmentStage.ProbationaryMember, CaseEventType.ConfirmationApproved, DevelopmentStage.FullMember,
-            Condition: "按期转正 / 延长期满转正"),
+            Condition: "按期转正 / 延长期满转正", When: d => d.ConfirmationOutcome is ConfirmationOutcome.ConfirmOnTime or ConfirmationOutcome.Confirm),
         new(DevelopmentStage.ProbationaryMember, CaseEventType.ConfirmationApproved, ToStatus: CaseStatus.ProbationCancelled,
-            Condition: "取消预备党员资格"),
-        new(DevelopmentStage.ProbationaryMember, CaseEventType.ConfirmationApproved, Condition: "延长预备期（6–12 个月，一次）"),
+            Condition: "取消预备党员资格", When: d => d.ConfirmationOutcome == ConfirmationOutcome.CancelProbation),
+        new(DevelopmentStage.ProbationaryMember, CaseEventType.ConfirmationApproved, Condition: "延长预备期（6–12 个月，一次）",
+            When: d => d.ConfirmationOutcome is not (ConfirmationOutcome.ConfirmOnTime or ConfirmationOutcome.Confirm or ConfirmationOutcome.CancelProbation)),
         new(DevelopmentStage.ProbationaryMember, CaseEventType.ProbationaryTransferred, Condition: "预备期内转移（R-34）"),
         new(DevelopmentStage.ProbationaryMember, CaseEventType.TransferredMaterialsReviewed),
         new(DevelopmentStage.ProbationaryMember, CaseEventType.ConfirmationPostponed),
@@ -83,12 +89,39 @@ public static class TransitionTable
         new(DevelopmentStage.FullMember, CaseEventType.AttachmentAdded),
     ];
 
-    /// <summary>The transition for a step at this stage, or null when the step is not legal here (closed cases allow none).</summary>
-    public static Transition? Find(DevelopmentStage stage, CaseStatus status, CaseEventType type) =>
-        status == CaseStatus.Open ? All.FirstOrDefault(t => t.From == stage && t.Event == type)
-        : type == CaseEventType.DecisionAnnounced && status is CaseStatus.AdmissionNotApproved or CaseStatus.ProbationCancelled or CaseStatus.NotRecognized
-            ? new Transition(stage, type, Condition: "通知本人并做好思想工作（R-24-not-approved-notify）")
-            : null;
+    /// <summary>直接接收: as a probationary member by default, as a full member when the decision says so.</summary>
+    private static Transition[] DirectAdmission(DevelopmentStage from) =>
+    [
+        new(from, CaseEventType.DirectlyAdmitted, DevelopmentStage.ProbationaryMember, Condition: "中央或省级党委直接接收（R-26）",
+            When: d => d.AdmittedAs != DevelopmentStage.FullMember),
+        new(from, CaseEventType.DirectlyAdmitted, DevelopmentStage.FullMember, Condition: "直接接收为正式党员（R-26）",
+            When: d => d.AdmittedAs == DevelopmentStage.FullMember),
+    ];
+
+    /// <summary>Whether the step may be recorded at this stage and status (closed cases allow only the notification
+    /// of a negative outcome).</summary>
+    public static bool IsLegal(DevelopmentStage stage, CaseStatus status, CaseEventType type) =>
+        status == CaseStatus.Open ? All.Any(t => t.From == stage && t.Event == type)
+        : type == CaseEventType.DecisionAnnounced && status is CaseStatus.AdmissionNotApproved or CaseStatus.ProbationCancelled or CaseStatus.NotRecognized;
+
+    /// <summary>The row a recorded step takes: the one of its (stage, step) rows its data matches; null when the step is
+    /// not legal here.</summary>
+    public static Transition? Find(DevelopmentStage stage, CaseStatus status, CaseEventType type, EventData data)
+    {
+        if (!IsLegal(stage, status, type))
+        {
+            return null;
+        }
+
+        if (status != CaseStatus.Open)
+        {
+            return new Transition(stage, type, Condition: "通知本人并做好思想工作（R-24-not-approved-notify）");
+        }
+
+        var rows = All.Where(t => t.From == stage && t.Event == type && t.Matches(data)).ToList();
+        return rows.Count == 1 ? rows[0]
+            : throw new InvalidOperationException($"{type} at {stage}: {rows.Count} transition rows match the step, the table must give exactly one");
+    }
 
     /// <summary>The steps that may be recorded next on an open case at <paramref name="stage"/>.</summary>
     public static IEnumerable<CaseEventType> LegalAt(DevelopmentStage stage, CaseStatus status) =>

@@ -68,7 +68,7 @@ public sealed class AttachmentTransitionTests
     [Fact]
     public void AttachmentAdded_IsRefusedWhenNotApproved_EvenThoughTheDecisionMayStillBeAnnounced()
     {
-        Assert.Null(TransitionTable.Find(DevelopmentStage.Candidate, CaseStatus.AdmissionNotApproved, CaseEventType.AttachmentAdded));
+        Assert.False(TransitionTable.IsLegal(DevelopmentStage.Candidate, CaseStatus.AdmissionNotApproved, CaseEventType.AttachmentAdded));
         Assert.DoesNotContain(CaseEventType.AttachmentAdded, TransitionTable.LegalAt(DevelopmentStage.Candidate, CaseStatus.AdmissionNotApproved));
     }
 
