@@ -6,6 +6,7 @@ using Jishi.Domain.Development;
 using Jishi.Domain.Members;
 using Jishi.Domain.Membership;
 using Jishi.Domain.Organisations;
+using Jishi.Domain.Procedures;
 using Jishi.Domain.Rules;
 using Microsoft.EntityFrameworkCore;
 
@@ -239,107 +240,117 @@ public sealed class RecordCaseEvent(JishiDbContext db, CaseFacts facts, TimeProv
         c.UpdatedAt = now;
         var existing = await db.CaseDeadlines.IgnoreQueryFilters().Where(d => d.CaseId == c.Id).ToListAsync(ct);
         CaseLog.ReplaceDeadlines(db, c, state, existing);
-        if (step.Type == CaseEventType.AdmissionFormIssued)
-        {
-            // The rules found it Available in the register of a committee above the case: it is now this case's.
-            var serial = await db.AdmissionFormSerials.IgnoreQueryFilters().FirstAsync(x => x.Serial == decision.Data.Serial, ct);
-            if (serial.State != SerialState.Available)
-            {
-                throw new ConflictException($"志愿书编号 {serial.Serial} 已被同时发放或作废，请刷新后重试");
-            }
-
-            serial.State = SerialState.Issued;
-            serial.CaseId = c.Id;
-            serial.IssuedDate = step.Date;
-        }
-
-        if (step.Type is CaseEventType.ActivistTransferred or CaseEventType.ProbationaryTransferred)
-        {
-            // The case goes with the person to the receiving organisation (which may lie outside the sender's scope).
-            var to = await db.Orgs.IgnoreQueryFilters().FirstAsync(o => o.Id == step.Data.ToOrgId, ct);
-            c.OrgId = to.Id;
-            c.OrgPath = to.Path;
-            foreach (var d in db.CaseDeadlines.Local.Where(d => d.CaseId == c.Id))
-            {
-                d.OrgPath = to.Path;
-            }
-        }
-
-        await UpdateRegistry(c, state, step.Type, step.Date, ct);
+        await CarryOut(CaseEffects.Of(step.Type, step.Date, decision.Data, state), c, ct);
 
         // The committed record is what this transaction read and appended: answer from it rather than reading it back.
         return (GetCase.View(c, [.. events, record], state), record);
     }
 
-    /// <summary>A case that reaches ProbationaryMember or FullMember creates or updates the person's registry entry;
-    /// a cancelled probation, a non-recognition or a posthumous admission closes it (never deleted). Each change is
-    /// an entry of the member's history (N-01).</summary>
-    private async Task UpdateRegistry(CaseRecord c, CaseState state, CaseEventType type, DateOnly date, CancellationToken ct)
+    /// <summary>Carries out the named effects of the accepted step (<see cref="CaseEffects"/>) in its transaction: a
+    /// case that reaches ProbationaryMember or FullMember creates or updates the person's registry entry; a cancelled
+    /// probation, a non-recognition or a posthumous admission closes it (never deleted). Each change of the member is
+    /// an entry of their history (N-01).</summary>
+    private async Task CarryOut(IReadOnlyList<ProcedureEffect> effects, CaseRecord c, CancellationToken ct)
     {
-        if (type is not (CaseEventType.AdmissionApproved or CaseEventType.ConfirmationApproved or CaseEventType.AssignedToBranchAndCell
-            or CaseEventType.ProbationaryTransferred or CaseEventType.DirectlyAdmitted or CaseEventType.PosthumouslyAdmitted
-            or CaseEventType.NonRecognitionDecided))
-        {
-            return;
-        }
+        Member? member = null;
+        async Task<Member?> Find() =>
+            member ??= db.Members.Local.FirstOrDefault(m => m.PersonId == c.PersonId)
+                ?? await db.Members.IgnoreQueryFilters().FirstOrDefaultAsync(m => m.PersonId == c.PersonId, ct);
+        async Task<Member> Member() => await Find() ?? throw new InvalidOperationException($"case {c.Id}: the person is not in the registry");
 
-        var member = await db.Members.IgnoreQueryFilters().FirstOrDefaultAsync(m => m.PersonId == c.PersonId, ct);
-        if (member is null)
+        foreach (var effect in effects)
         {
-            member = new Member
+            switch (effect)
             {
-                Id = Ids.New(time),
-                PersonId = c.PersonId,
-                Name = c.PersonName,
-                OrgId = c.OrgId,
-                OrgPath = c.OrgPath,
-                CreatedAt = time.GetUtcNow(),
-            };
-            db.Members.Add(member);
-            History(member, date, MembershipChange.Admitted, c, type == CaseEventType.PosthumouslyAdmitted ? "追认为中共党员" : "接收为预备党员");
-        }
+                case AdmissionSerialIssued issued:
+                    {
+                        // The rules found it Available in the register of a committee above the case: it is now this case's.
+                        var serial = await db.AdmissionFormSerials.IgnoreQueryFilters().FirstAsync(x => x.Serial == issued.Serial, ct);
+                        if (serial.State != SerialState.Available)
+                        {
+                            throw new ConflictException($"志愿书编号 {serial.Serial} 已被同时发放或作废，请刷新后重试");
+                        }
 
-        if (state.Status is CaseStatus.ProbationCancelled or CaseStatus.NotRecognized or CaseStatus.Deceased)
-        {
-            member.LeftDate ??= date;
-            History(member, date, state.Status switch
-            {
-                CaseStatus.ProbationCancelled => MembershipChange.ProbationCancelled,
-                CaseStatus.NotRecognized => MembershipChange.NotRecognized,
-                _ => MembershipChange.Died,
-            }, c, null);
-            return;
-        }
+                        serial.State = SerialState.Issued;
+                        serial.CaseId = c.Id;
+                        serial.IssuedDate = issued.Date;
+                        break;
+                    }
 
-        if (type == CaseEventType.ProbationaryTransferred && member.OrgId != c.OrgId)
-        {
-            History(member, date, MembershipChange.TransferredOut, c, "预备期内转移（R-34）");
-            member.OrgId = c.OrgId;
-            member.OrgPath = c.OrgPath;
-            History(member, date, MembershipChange.TransferredIn, c, "预备期内转移（R-34）");
-        }
+                case CaseMoved moved:
+                    {
+                        // The receiving organisation may lie outside the sender's scope.
+                        var to = await db.Orgs.IgnoreQueryFilters().FirstAsync(o => o.Id == moved.ToOrgId, ct);
+                        c.OrgId = to.Id;
+                        c.OrgPath = to.Path;
+                        foreach (var d in db.CaseDeadlines.Local.Where(d => d.CaseId == c.Id))
+                        {
+                            d.OrgPath = to.Path;
+                        }
 
-        if (type == CaseEventType.AssignedToBranchAndCell && state.Last(CaseEventType.AssignedToBranchAndCell)?.Data.BranchId is { } branchId
-            && member.OrgId != branchId)
-        {
-            var branch = await db.Orgs.IgnoreQueryFilters().FirstAsync(o => o.Id == branchId, ct);
-            History(member, date, MembershipChange.TransferredOut, c, "编入党支部");
-            member.OrgId = branch.Id;
-            member.OrgPath = branch.Path;
-            History(member, date, MembershipChange.TransferredIn, c, "编入党支部");
-        }
+                        break;
+                    }
 
-        var wasFull = member.Status == MemberStatus.FullMember;
-        member.Status = state.Stage == DevelopmentStage.FullMember ? MemberStatus.FullMember : MemberStatus.ProbationaryMember;
-        member.ProbationStartDate = state.ProbationStartDate;
-        member.PartyAgeStartDate = state.PartyAgeStartDate;
-        if (type == CaseEventType.ConfirmationApproved && member.Status == MemberStatus.FullMember && !wasFull)
-        {
-            History(member, date, MembershipChange.Confirmed, c, null);
-        }
-        else if (type == CaseEventType.ConfirmationApproved && state.ExtensionMonths is { } months)
-        {
-            History(member, date, MembershipChange.ProbationExtended, c, $"延长预备期 {months} 个月");
+                case MemberRegistered registered:
+                    {
+                        if (await Find() is null)
+                        {
+                            member = new Member
+                            {
+                                Id = Ids.New(time),
+                                PersonId = c.PersonId,
+                                Name = c.PersonName,
+                                OrgId = c.OrgId,
+                                OrgPath = c.OrgPath,
+                                CreatedAt = time.GetUtcNow(),
+                            };
+                            db.Members.Add(member);
+                            History(member, registered.Date, MembershipChange.Admitted, c, registered.Detail);
+                        }
+
+                        break;
+                    }
+
+                case MembershipEnded ended:
+                    {
+                        var m = await Member();
+                        m.LeftDate ??= ended.Date;
+                        History(m, ended.Date, ended.Change, c, null);
+                        break;
+                    }
+
+                case MemberMovedWithCase moved:
+                    {
+                        var m = await Member();
+                        if (m.OrgId != moved.ToOrgId)
+                        {
+                            var to = await db.Orgs.IgnoreQueryFilters().FirstAsync(o => o.Id == moved.ToOrgId, ct);
+                            History(m, moved.Date, MembershipChange.TransferredOut, c, moved.Detail);
+                            m.OrgId = to.Id;
+                            m.OrgPath = to.Path;
+                            History(m, moved.Date, MembershipChange.TransferredIn, c, moved.Detail);
+                        }
+
+                        break;
+                    }
+
+                case MemberStandingUpdated standing:
+                    {
+                        var m = await Member();
+                        m.Status = standing.Status;
+                        m.ProbationStartDate = standing.ProbationStartDate;
+                        m.PartyAgeStartDate = standing.PartyAgeStartDate;
+                        if (standing.Change is { } change)
+                        {
+                            History(m, standing.Date, change, c, standing.Detail);
+                        }
+
+                        break;
+                    }
+
+                default:
+                    throw new InvalidOperationException($"no handler for the effect {effect.GetType().Name}");
+            }
         }
     }
 
