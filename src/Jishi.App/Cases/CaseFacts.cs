@@ -79,10 +79,8 @@ public sealed class CaseFacts(JishiDbContext db, OfficialCalendar calendar, Time
                 .ToLookup(h => h.MemberId, h => new MembershipEntry(h.Date, h.Change, h.OrgId, h.Detail));
             foreach (var m in inBranch)
             {
-                var f = ToFacts(m);
-                if (Relation.OrgOn(m.OrgId, moves[m.Id], date) == branchId && !Relation.IsSuspendedOn(moves[m.Id], date)
-                    && f.IsFullMemberOn(date) && !f.IsUnderDisciplinaryProbationOn(date)
-                    && m.PersonId != c.PersonId)
+                if (Relation.OrgOn(m.OrgId, moves[m.Id], date) == branchId && m.PersonId != c.PersonId
+                    && VotingRight.HasOn(date, m.Status, m.PartyAgeStartDate, m.Sanctions, Relation.IsSuspendedOn(moves[m.Id], date), m.LeftDate))
                 {
                     voters.Add(m.Id);
                 }

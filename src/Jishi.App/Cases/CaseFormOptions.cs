@@ -50,6 +50,6 @@ public sealed class CaseFormOptions(JishiDbContext db, TimeProvider time)
             orgs.Select(o => new Choice(o.Id, new string('　', Math.Max(0, o.Depth - county.Depth)) + o.Name + "（" + o.Type.Label() + "）")).ToList(),
             Pick(Domain.Development.ActivistRules.CurrentMentors(state)),
             Pick(state.Last(Domain.Development.CaseEventType.SponsorsAssigned)?.Data.SponsorMemberIds ?? []),
-            voters.Count(m => m.HasVotingRightOn(today) && (m.PartyAgeStartDate is null || m.PartyAgeStartDate <= today)));
+            voters.Count(m => m.HasVotingRightOn(today)));
     }
 }

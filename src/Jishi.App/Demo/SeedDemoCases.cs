@@ -147,8 +147,7 @@ public sealed class SeedDemoCases(JishiDbContext db, TimeProvider time, Official
         async Task Step(CaseEventType type, DateOnly date, EventData data) =>
             await record.Handle(id, new NewCaseEvent(type, date, data, [], []), null, ct);
 
-        int Voters(DateOnly on) => members.Count(m => m.OrgId == org.Id && m.PersonId != p.Id && m.HasVotingRightOn(on)
-            && (m.PartyAgeStartDate is null || m.PartyAgeStartDate <= on));
+        int Voters(DateOnly on) => members.Count(m => m.OrgId == org.Id && m.PersonId != p.Id && m.HasVotingRightOn(on));
 
         EventData Vote(DateOnly on, string resolution, ConfirmationOutcome? proposed) => new()
         {

@@ -37,12 +37,10 @@ public sealed record MemberFacts(
     IReadOnlyList<Sanction> Sanctions)
 {
     /// <summary>G-15: a full member on <paramref name="date"/> (full membership counts from the party-age start date).</summary>
-    public bool IsFullMemberOn(DateOnly date) =>
-        Status == MemberStatus.FullMember && (PartyAgeStartDate is null || PartyAgeStartDate <= date);
+    public bool IsFullMemberOn(DateOnly date) => VotingRight.IsFullMemberOn(date, Status, PartyAgeStartDate);
 
     /// <summary>Under 留党察看 with rights not yet restored on <paramref name="date"/>.</summary>
-    public bool IsUnderDisciplinaryProbationOn(DateOnly date) =>
-        Sanctions.Any(s => s.Type == SanctionType.DisciplinaryProbation && s.IsInEffectOn(date));
+    public bool IsUnderDisciplinaryProbationOn(DateOnly date) => VotingRight.IsUnderDisciplinaryProbationOn(date, Sanctions);
 
     /// <summary>Within the effect period of a 警告, 严重警告 or 撤销党内职务 on <paramref name="date"/> (G-16).</summary>
     public Sanction? LesserSanctionInEffectOn(DateOnly date) =>

@@ -34,14 +34,10 @@ public sealed class Member
 
     public List<Sanction> Sanctions { get; init; } = [];
 
-    /// <summary>
-    /// Whether the member has voting rights on <paramref name="date"/> (G-08): a full member not under
-    /// 留党察看 with rights not yet restored, and not under 停止党籍 (F-06).
-    /// </summary>
+    /// <summary>Whether the member has voting rights on <paramref name="date"/> (G-08, <see cref="VotingRight"/>), with the
+    /// suspension as it stands now.</summary>
     public bool HasVotingRightOn(DateOnly date) =>
-        Status == MemberStatus.FullMember
-        && !(SuspendedDate <= date)
-        && !Sanctions.Any(s => s.Type == SanctionType.DisciplinaryProbation && s.IsInEffectOn(date));
+        VotingRight.HasOn(date, Status, PartyAgeStartDate, Sanctions, SuspendedDate <= date, LeftDate);
 }
 
 /// <summary>A disciplinary sanction (党纪处分) of a member, with its effect period (G-16).</summary>

@@ -50,7 +50,7 @@ public sealed record MemberResponse(
     DateOnly? LeftDate)
 {
     public static MemberResponse From(Member m, Person p, DateOnly today, IReadOnlyList<string>? flags = null) => new(m.Id, m.PersonId, p.Name, m.OrgId,
-        m.Status, m.ProbationStartDate, m.PartyAgeStartDate, m.HasVotingRightOn(today) && m.LeftDate is null,
+        m.Status, m.ProbationStartDate, m.PartyAgeStartDate, m.HasVotingRightOn(today),
         m.Sanctions.OrderBy(s => s.ApprovedDate).Select(s => SanctionResponse.From(s, today)).ToList(), flags ?? [], m.LeftDate);
 }
 
