@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
+using Jishi.App.Accounts;
 using Jishi.App.Data;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
@@ -64,7 +65,7 @@ public static class GenerateBench
         }
 
         clock.Restart();
-        await using (var db = JishiDatabase.Open(settings))
+        await using (var db = JishiDatabase.Open(settings, Caller.System))
         {
             await JishiDatabase.MigrateAsync(db);
         }
@@ -152,7 +153,7 @@ public static class GenerateBench
     /// the first 500 cases with the application's own <see cref="Jishi.App.Cases.VerifyCaseIntegrity"/>.</summary>
     private static async Task CheckAsync(DatabaseSettings settings, GenerateData data)
     {
-        await using var db = JishiDatabase.Open(settings);
+        await using var db = JishiDatabase.Open(settings, Caller.System);
         _ = await db.Orgs.AsNoTracking().Take(500).ToListAsync();
         _ = await db.People.AsNoTracking().Take(500).ToListAsync();
         _ = await db.Members.AsNoTracking().Take(500).ToListAsync();

@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using System.Data.Common;
 using System.Diagnostics;
 using Jishi.App;
+using Jishi.App.Accounts;
 using Jishi.App.Calendar;
 using Jishi.App.Cases;
 using Jishi.App.Data;
@@ -43,12 +44,20 @@ public static class RecordBench
         return services.BuildServiceProvider();
     }
 
+    /// <summary>A unit of work as one request has, acting as the system caller (the bench is not scoped).</summary>
+    public static AsyncServiceScope SystemScope(IServiceProvider provider)
+    {
+        var scope = provider.CreateAsyncScope();
+        scope.ServiceProvider.GetRequiredService<CallerScope>().Current = Caller.System;
+        return scope;
+    }
+
     public static async Task<Result> RunAsync(DatabaseSettings settings, int events, int workers, DateOnly date, bool listQueries = false)
     {
         await using var provider = Services(settings);
         string durability;
         List<(string Id, DevelopmentStage Stage)> cases;
-        await using (var scope = provider.CreateAsyncScope())
+        await using (var scope = RecordBench.SystemScope(provider))
         {
             var db = scope.ServiceProvider.GetRequiredService<JishiDbContext>();
             await provider.GetRequiredService<OfficialCalendar>().InitialiseAsync(db, TimeProvider.System);
@@ -202,7 +211,7 @@ public static class RecordBench
     /// <summary>One step through the use case, in its own scope (as one HTTP request has), acting as the system caller.</summary>
     private static async Task<CaseEventRecord> RecordOneAsync(IServiceProvider provider, string caseId, DevelopmentStage stage, DateOnly date)
     {
-        await using var scope = provider.CreateAsyncScope();
+        await using var scope = RecordBench.SystemScope(provider);
         var record = scope.ServiceProvider.GetRequiredService<RecordCaseEvent>();
         var type = stage == DevelopmentStage.Activist ? CaseEventType.ActivistAssessed : CaseEventType.ProbationAssessed;
         var view = await record.Handle(caseId, new NewCaseEvent(type, date, new EventData { Summary = "表现良好，按时参加组织生活" }, [], []), null);

@@ -2,6 +2,7 @@ using System.Text.Encodings.Web;
 using System.Text.Json.Serialization;
 using System.Text.Unicode;
 using Jishi.App;
+using Jishi.App.Accounts;
 using Jishi.App.Calendar;
 using Jishi.App.Data;
 using Jishi.App.Demo;
@@ -79,6 +80,7 @@ var app = builder.Build();
 
 await using (var startup = app.Services.CreateAsyncScope())
 {
+    startup.ServiceProvider.GetRequiredService<CallerScope>().Current = Caller.System; // migrations, calendar, demo data
     var db = startup.ServiceProvider.GetRequiredService<JishiDbContext>();
     var time = startup.ServiceProvider.GetRequiredService<TimeProvider>();
     await JishiDatabase.MigrateAsync(db);

@@ -24,8 +24,10 @@ public sealed record Caller(string UserId, string UserName, string DisplayName, 
 /// <summary>
 /// The caller of the current unit of work. Every query of <see cref="Data.JishiDbContext"/> is filtered by it
 /// (404 outside scope) and every save checks it (403 for a Viewer writing): one place, for API, UI and CLI.
+/// Until someone is put into it the caller is <see cref="Caller.Anonymous"/>: a unit of work that forgets to say who
+/// acts sees nothing and writes nothing; the system acts only where it is named (start-up, the CLI).
 /// </summary>
 public sealed class CallerScope
 {
-    public Caller Current { get; set; } = Caller.System;
+    public Caller Current { get; set; } = Caller.Anonymous;
 }

@@ -72,9 +72,9 @@ public static class JishiDatabase
         options.UseNpgsql(connectionString, s => s.MigrationsAssembly(typeof(JishiDbContext).Assembly.FullName));
 
     /// <summary>A context outside dependency injection (CLI, tests), acting as <paramref name="caller"/>.</summary>
-    public static JishiDbContext Open(DatabaseSettings settings, Caller? caller = null)
+    public static JishiDbContext Open(DatabaseSettings settings, Caller caller)
     {
-        var scope = new CallerScope { Current = caller ?? Caller.System };
+        var scope = new CallerScope { Current = caller };
         if (settings.Provider == DatabaseProvider.Sqlite)
         {
             var b = new DbContextOptionsBuilder<SqliteJishiDbContext>();

@@ -76,47 +76,30 @@ public abstract class JishiDbContext(DbContextOptions options, CallerScope scope
     private string? ScopeTo => scope.Current.ScopePath is { } p ? Organisation.SubtreeUpperBound(p) : null;
 
     /// <summary>
-    /// The scope filter of an entity whose organisation path is <paramref name="path"/>: everything when the caller is
-    /// unscoped, else the ordinal range [scope, scope-with-last-'/'-as-'0'), which uses the path index. Built as the
-    /// compiler builds a lambda that reads this context's members, so EF Core evaluates the scope per query.
+    /// The scope filter of an entity whose organisation path is <paramref name="path"/> (and, for a record two
+    /// organisations share, <paramref name="other"/>): everything when the caller is unscoped, else in scope when a path
+    /// lies in the ordinal range [scope, scope-with-last-'/'-as-'0'), which uses the path index. Built as the compiler
+    /// builds a lambda that reads this context's members, so EF Core evaluates the scope per query.
     /// </summary>
-    private void ScopeBy<T>(Microsoft.EntityFrameworkCore.Metadata.Builders.EntityTypeBuilder<T> entity,
-        Expression<Func<T, string>> path)
-        where T : class
+    private LambdaExpression ScopeFilter(LambdaExpression path, LambdaExpression? other)
     {
         var context = Expression.Constant(this, typeof(JishiDbContext));
         var from = Expression.Property(context, nameof(ScopeFrom));
         var to = Expression.Property(context, nameof(ScopeTo));
         var compare = typeof(string).GetMethod(nameof(string.CompareTo), [typeof(string)])!;
         var zero = Expression.Constant(0);
-        var body = Expression.OrElse(
-            Expression.Equal(from, Expression.Constant(null, typeof(string))),
-            Expression.AndAlso(
-                Expression.GreaterThanOrEqual(Expression.Call(path.Body, compare, from), zero),
-                Expression.LessThan(Expression.Call(path.Body, compare, to), zero)));
-        entity.HasQueryFilter(Expression.Lambda<Func<T, bool>>(body, path.Parameters));
-    }
-
-    /// <summary>The scope filter of an entity seen from two organisations (a transfer's sender and receiver): in scope
-    /// when either path is.</summary>
-    private void ScopeByEither<T>(Microsoft.EntityFrameworkCore.Metadata.Builders.EntityTypeBuilder<T> entity,
-        Expression<Func<T, string>> path, Expression<Func<T, string?>> other)
-        where T : class
-    {
-        var context = Expression.Constant(this, typeof(JishiDbContext));
-        var from = Expression.Property(context, nameof(ScopeFrom));
-        var to = Expression.Property(context, nameof(ScopeTo));
-        var compare = typeof(string).GetMethod(nameof(string.CompareTo), [typeof(string)])!;
-        var zero = Expression.Constant(0);
-        var otherBody = new ParameterRewriter(other.Parameters[0], path.Parameters[0]).Visit(other.Body);
+        var nothing = Expression.Constant(null, typeof(string));
         Expression InRange(Expression p) => Expression.AndAlso(
             Expression.GreaterThanOrEqual(Expression.Call(p, compare, from), zero),
             Expression.LessThan(Expression.Call(p, compare, to), zero));
-        var body = Expression.OrElse(
-            Expression.Equal(from, Expression.Constant(null, typeof(string))),
-            Expression.OrElse(InRange(path.Body),
-                Expression.AndAlso(Expression.NotEqual(otherBody, Expression.Constant(null, typeof(string))), InRange(otherBody))));
-        entity.HasQueryFilter(Expression.Lambda<Func<T, bool>>(body, path.Parameters));
+        Expression inScope = InRange(path.Body);
+        if (other is not null)
+        {
+            var otherBody = new ParameterRewriter(other.Parameters[0], path.Parameters[0]).Visit(other.Body);
+            inScope = Expression.OrElse(inScope, Expression.AndAlso(Expression.NotEqual(otherBody, nothing), InRange(otherBody)));
+        }
+
+        return Expression.Lambda(Expression.OrElse(Expression.Equal(from, nothing), inScope), path.Parameters);
     }
 
     private sealed class ParameterRewriter(ParameterExpression from, ParameterExpression to) : ExpressionVisitor
@@ -146,7 +129,6 @@ public abstract class JishiDbContext(DbContextOptions options, CallerScope scope
             ConfigurePath(e.Property(o => o.Path).HasMaxLength(800));
             e.HasIndex(o => o.Path).IsUnique();
             e.HasIndex(o => o.ParentId);
-            ScopeBy(e, o => o.Path);
         });
 
         modelBuilder.Entity<Person>(e =>
@@ -174,8 +156,6 @@ public abstract class JishiDbContext(DbContextOptions options, CallerScope scope
             {
                 e.Property(name).HasMaxLength(200);
             }
-
-            ScopeBy(e, p => p.OrgPath);
         });
 
         modelBuilder.Entity<Member>(e =>
@@ -194,7 +174,6 @@ public abstract class JishiDbContext(DbContextOptions options, CallerScope scope
             e.HasMany(m => m.Sanctions).WithOne().HasForeignKey(s => s.MemberId);
             e.HasOne<Person>().WithMany().HasForeignKey(m => m.PersonId).OnDelete(DeleteBehavior.Restrict);
             e.HasOne<Organisation>().WithMany().HasForeignKey(m => m.OrgId).OnDelete(DeleteBehavior.Restrict);
-            ScopeBy(e, m => m.OrgPath);
         });
 
         modelBuilder.Entity<Sanction>(e =>
@@ -246,7 +225,6 @@ public abstract class JishiDbContext(DbContextOptions options, CallerScope scope
             e.HasIndex(c => c.PersonId);
             e.HasOne<Person>().WithMany().HasForeignKey(c => c.PersonId).OnDelete(DeleteBehavior.Restrict);
             e.HasOne<Organisation>().WithMany().HasForeignKey(c => c.OrgId).OnDelete(DeleteBehavior.Restrict);
-            ScopeBy(e, c => c.OrgPath);
         });
 
         modelBuilder.Entity<CaseEventRecord>(e =>
@@ -271,7 +249,6 @@ public abstract class JishiDbContext(DbContextOptions options, CallerScope scope
             ConfigurePath(e.Property(x => x.OrgPath).HasMaxLength(800));
             e.HasIndex(x => new { x.OrgPath, x.DueDate });
             e.HasIndex(x => x.DueDate);
-            ScopeBy(e, x => x.OrgPath);
         });
 
         modelBuilder.Entity<AdmissionFormSerialRecord>(e =>
@@ -287,7 +264,6 @@ public abstract class JishiDbContext(DbContextOptions options, CallerScope scope
             ConfigurePath(e.Property(x => x.OrgPath).HasMaxLength(800));
             e.HasIndex(x => new { x.OrgPath, x.State });
             e.HasIndex(x => x.CaseId);
-            ScopeBy(e, x => x.OrgPath);
         });
 
         modelBuilder.Entity<AdmissionFormBatchRecord>(e =>
@@ -302,7 +278,6 @@ public abstract class JishiDbContext(DbContextOptions options, CallerScope scope
             e.Property(x => x.RecordedBy).HasMaxLength(20);
             ConfigurePath(e.Property(x => x.OrgPath).HasMaxLength(800));
             e.HasIndex(x => x.OrgPath);
-            ScopeBy(e, x => x.OrgPath);
         });
 
         modelBuilder.Entity<CaseAttachmentRecord>(e =>
@@ -338,7 +313,6 @@ public abstract class JishiDbContext(DbContextOptions options, CallerScope scope
             e.HasIndex(x => new { x.Kind, x.OrgPath });
             e.HasIndex(x => new { x.Kind, x.CounterpartOrgPath });
             e.HasIndex(x => x.MemberId);
-            ScopeByEither(e, x => x.OrgPath, x => x.CounterpartOrgPath);
         });
 
         modelBuilder.Entity<ProcedureEventRecord>(e =>
@@ -377,7 +351,6 @@ public abstract class JishiDbContext(DbContextOptions options, CallerScope scope
             e.HasIndex(x => new { x.MemberId, x.IsOpen });
             e.HasOne<ProcedureRecord>().WithOne().HasForeignKey<TransferRecord>(x => x.Id).OnDelete(DeleteBehavior.Restrict);
             e.HasOne<Member>().WithMany().HasForeignKey(x => x.MemberId).OnDelete(DeleteBehavior.Restrict);
-            ScopeByEither(e, x => x.IssuingOrgPath, x => x.ToOrgPath);
         });
 
         modelBuilder.Entity<MobilityRecord>(e =>
@@ -401,7 +374,6 @@ public abstract class JishiDbContext(DbContextOptions options, CallerScope scope
             e.HasIndex(x => new { x.MemberId, x.IsOpen });
             e.HasOne<ProcedureRecord>().WithOne().HasForeignKey<MobilityRecord>(x => x.Id).OnDelete(DeleteBehavior.Restrict);
             e.HasOne<Member>().WithMany().HasForeignKey(x => x.MemberId).OnDelete(DeleteBehavior.Restrict);
-            ScopeByEither(e, x => x.FormalOrgPath, x => x.InflowOrgPath);
         });
 
         modelBuilder.Entity<LostContactRecord>(e =>
@@ -417,7 +389,6 @@ public abstract class JishiDbContext(DbContextOptions options, CallerScope scope
             e.HasIndex(x => new { x.MemberId, x.IsOpen });
             e.HasOne<ProcedureRecord>().WithOne().HasForeignKey<LostContactRecord>(x => x.Id).OnDelete(DeleteBehavior.Restrict);
             e.HasOne<Member>().WithMany().HasForeignKey(x => x.MemberId).OnDelete(DeleteBehavior.Restrict);
-            ScopeBy(e, x => x.OrgPath);
         });
 
         modelBuilder.Entity<MembershipChangeRecord>(e =>
@@ -434,7 +405,6 @@ public abstract class JishiDbContext(DbContextOptions options, CallerScope scope
             e.HasIndex(x => new { x.OrgId, x.Change, x.Date });
             e.HasIndex(x => new { x.OrgPath, x.Date });
             e.HasOne<Member>().WithMany().HasForeignKey(x => x.MemberId).OnDelete(DeleteBehavior.Restrict);
-            ScopeBy(e, x => x.OrgPath);
         });
 
         modelBuilder.Entity<CalendarYearRecord>(e =>
@@ -444,6 +414,16 @@ public abstract class JishiDbContext(DbContextOptions options, CallerScope scope
             e.Property(c => c.Year).ValueGeneratedNever();
             e.Property(c => c.Source).HasMaxLength(400);
         });
+
+        // Every entity declares its scope (EntityScopes); the read filter is derived from the declaration.
+        foreach (var type in modelBuilder.Model.GetEntityTypes().Select(t => t.ClrType).ToList())
+        {
+            var declared = EntityScopes.Of(type);
+            if (declared.Paths.Count > 0)
+            {
+                modelBuilder.Entity(type).HasQueryFilter(ScopeFilter(declared.Paths[0].Read, declared.Paths.ElementAtOrDefault(1)?.Read));
+            }
+        }
     }
 
     public override int SaveChanges(bool acceptAllChangesOnSuccess)
@@ -470,6 +450,21 @@ public abstract class JishiDbContext(DbContextOptions options, CallerScope scope
             return;
         }
 
+        // Changes are detected once (above); parents are then looked up in the identity map without detecting again.
+        var detect = ChangeTracker.AutoDetectChangesEnabled;
+        ChangeTracker.AutoDetectChangesEnabled = false;
+        try
+        {
+            CheckEntries(caller);
+        }
+        finally
+        {
+            ChangeTracker.AutoDetectChangesEnabled = detect;
+        }
+    }
+
+    private void CheckEntries(Caller caller)
+    {
         foreach (var entry in ChangeTracker.Entries())
         {
             if (entry.State is EntityState.Unchanged or EntityState.Detached)
@@ -508,44 +503,27 @@ public abstract class JishiDbContext(DbContextOptions options, CallerScope scope
         }
     }
 
-    /// <summary>The path a written row is judged by: where it was before the change (a caller may hand a record over
-    /// to an organisation outside its scope — a transfer), or, for a new row, where it is.</summary>
-    private string[]? ScopedPaths(EntityEntry entry) => entry.Entity switch
+    /// <summary>The paths a written row is judged by (null: not organisation data), from its declared scope: where it
+    /// was before the change (a caller may hand a record over to an organisation outside its scope — a transfer), or,
+    /// for a new row, where it is; a parent-scoped row by its parent in this unit of work.</summary>
+    private string[]? ScopedPaths(EntityEntry entry)
     {
-        ProcedureRecord => [Before(entry, nameof(ProcedureRecord.OrgPath)), Before(entry, nameof(ProcedureRecord.CounterpartOrgPath))],
-        ProcedureEventRecord ev => Procedures.Local.FirstOrDefault(p => p.Id == ev.ProcedureId) is { } p
-            ? [Before(Entry(p), nameof(ProcedureRecord.OrgPath)), Before(Entry(p), nameof(ProcedureRecord.CounterpartOrgPath))]
-            : [""],
-        TransferRecord => [Before(entry, nameof(TransferRecord.IssuingOrgPath)), Before(entry, nameof(TransferRecord.ToOrgPath))],
-        MobilityRecord => [Before(entry, nameof(MobilityRecord.FormalOrgPath)), Before(entry, nameof(MobilityRecord.InflowOrgPath))],
-        LostContactRecord => [Before(entry, nameof(LostContactRecord.OrgPath))],
-        MembershipChangeRecord h => [CasePathOf(Members.Local.FirstOrDefault(m => m.Id == h.MemberId))],
-        User or ApiToken or CalendarYearRecord => null, // not organisation data: administration checks who may write them
-        _ => ScopedPath(entry) is { } one ? [one]
-            : throw new InvalidOperationException($"{entry.Metadata.ClrType.Name} declares no organisation scope: add it to ScopedPaths"),
-    };
+        var declared = EntityScopes.Of(entry.Metadata.ClrType);
+        return declared.IsScoped ? JudgedPaths(entry, declared) : null;
+    }
 
-    private string? ScopedPath(EntityEntry entry) => entry.Entity switch
+    private string[] JudgedPaths(EntityEntry entry, EntityScope declared)
     {
-        Organisation => Before(entry, nameof(Organisation.Path)),
-        Person => Before(entry, nameof(Person.OrgPath)),
-        Member => Before(entry, nameof(Member.OrgPath)),
-        Sanction s => CasePathOf(Members.Local.FirstOrDefault(m => m.Id == s.MemberId)),
-        CaseRecord => Before(entry, nameof(CaseRecord.OrgPath)),
-        CaseEventRecord ev => CasePathOf(Cases.Local.FirstOrDefault(c => c.Id == ev.CaseId)),
-        CaseDeadlineRecord d => CasePathOf(Cases.Local.FirstOrDefault(c => c.Id == d.CaseId)) is { Length: > 0 } p ? p : d.OrgPath,
-        AdmissionFormSerialRecord f => f.CaseId is not null && CasePathOf(Cases.Local.FirstOrDefault(c => c.Id == f.CaseId)) is { Length: > 0 } p
-            ? p // issued on a case the caller may record on, though held by a committee above it
-            : Before(entry, nameof(AdmissionFormSerialRecord.OrgPath)),
-        AdmissionFormBatchRecord => Before(entry, nameof(AdmissionFormBatchRecord.OrgPath)),
-        CaseAttachmentRecord a => CasePathOf(Cases.Local.FirstOrDefault(c => c.Id == a.CaseId)),
-        _ => null,
-    };
+        if (declared.Parent is { } parent && parent.FindTracked(this, entry.Entity) is { } parentEntry)
+        {
+            return JudgedPaths(parentEntry, EntityScopes.Of(parent.Type));
+        }
+
+        return declared.Paths.Count == 0 ? [""] : [.. declared.Paths.Select(p => Before(entry, p.Property))];
+    }
 
     private static string Before(EntityEntry entry, string property) =>
         (entry.State == EntityState.Added ? entry.Property(property).CurrentValue : entry.Property(property).OriginalValue) as string ?? "";
-
-    private string CasePathOf(object? owner) => owner is null ? "" : Before(Entry(owner), owner is Member ? nameof(Member.OrgPath) : nameof(CaseRecord.OrgPath));
 }
 
 /// <summary>

@@ -181,47 +181,17 @@ public sealed class MoveOrg(JishiDbContext db)
                 .Where(o => o.Path.CompareTo(newPath) >= 0 && o.Path.CompareTo(newUpper) < 0)
                 .ExecuteUpdateAsync(s => s.SetProperty(o => o.IsUnderTownshipOrSubdistrict, true), ct);
         }
-        await MovePathCopies(db.People.IgnoreQueryFilters(), p => p.OrgPath, oldPath, newPath, ct);
-        await MovePathCopies(db.Members.IgnoreQueryFilters(), m => m.OrgPath, oldPath, newPath, ct);
-        await MovePathCopies(db.Cases.IgnoreQueryFilters(), c => c.OrgPath, oldPath, newPath, ct);
-        await MovePathCopies(db.CaseDeadlines.IgnoreQueryFilters(), d => d.OrgPath, oldPath, newPath, ct);
-        await MovePathCopies(db.AdmissionFormBatches.IgnoreQueryFilters(), b => b.OrgPath, oldPath, newPath, ct);
-        await MovePathCopies(db.AdmissionFormSerials.IgnoreQueryFilters(), f => f.OrgPath, oldPath, newPath, ct);
-        await MovePathCopies(db.Procedures.IgnoreQueryFilters(), p => p.OrgPath, oldPath, newPath, ct);
-        await MovePathCopies(db.Procedures.IgnoreQueryFilters(), p => p.CounterpartOrgPath!, oldPath, newPath, ct);
-        await MovePathCopies(db.Transfers.IgnoreQueryFilters(), t => t.IssuingOrgPath, oldPath, newPath, ct);
-        await MovePathCopies(db.Transfers.IgnoreQueryFilters(), t => t.ToOrgPath!, oldPath, newPath, ct);
-        await MovePathCopies(db.Mobility.IgnoreQueryFilters(), r => r.FormalOrgPath, oldPath, newPath, ct);
-        await MovePathCopies(db.Mobility.IgnoreQueryFilters(), r => r.InflowOrgPath!, oldPath, newPath, ct);
-        await MovePathCopies(db.LostContacts.IgnoreQueryFilters(), r => r.OrgPath, oldPath, newPath, ct);
-        await MovePathCopies(db.MemberHistory.IgnoreQueryFilters(), h => h.OrgPath, oldPath, newPath, ct);
+        // Every copy of an organisation path on other rows, as each entity declares them (EntityScopes).
+        foreach (var copy in EntityScopes.All.Values.Where(s => s.Entity != typeof(Organisation)).SelectMany(s => s.Paths))
+        {
+            await copy.Move(db, oldPath, newPath, ct);
+        }
+
         await tx.CommitAsync(ct);
 #pragma warning restore CA1845
 
         db.ChangeTracker.Clear();
         return await db.Orgs.FirstAsync(o => o.Id == id, ct);
-    }
-
-    /// <summary>
-    /// One table's copies of organisation paths (the scope filter's key): every row whose path lies in the subtree at
-    /// <paramref name="oldPath"/> gets <paramref name="newPath"/> in place of that prefix, in one UPDATE on the path index.
-    /// </summary>
-    private static Task<int> MovePathCopies<T>(IQueryable<T> rows, Expression<Func<T, string>> path, string oldPath, string newPath,
-        CancellationToken ct)
-        where T : class
-    {
-        var compare = typeof(string).GetMethod(nameof(string.CompareTo), [typeof(string)])!;
-        var zero = Expression.Constant(0);
-        var inSubtree = Expression.Lambda<Func<T, bool>>(
-            Expression.AndAlso(
-                Expression.GreaterThanOrEqual(Expression.Call(path.Body, compare, Expression.Constant(oldPath)), zero),
-                Expression.LessThan(Expression.Call(path.Body, compare, Expression.Constant(Organisation.SubtreeUpperBound(oldPath))), zero)),
-            path.Parameters);
-        var moved = Expression.Lambda<Func<T, string>>(
-            Expression.Call(typeof(string).GetMethod(nameof(string.Concat), [typeof(string), typeof(string)])!, Expression.Constant(newPath),
-                Expression.Call(path.Body, typeof(string).GetMethod(nameof(string.Substring), [typeof(int)])!, Expression.Constant(oldPath.Length))),
-            path.Parameters);
-        return rows.Where(inSubtree).ExecuteUpdateAsync(s => s.SetProperty(path, moved), ct);
     }
 }
 

@@ -27,7 +27,7 @@ public abstract class TestDatabase : IAsyncDisposable
     };
 
     /// <summary>A new context acting as <paramref name="caller"/> (the unscoped system administrator by default).</summary>
-    public JishiDbContext Open(Caller? caller = null) => JishiDatabase.Open(Settings, caller);
+    public JishiDbContext Open(Caller? caller = null) => JishiDatabase.Open(Settings, caller ?? Caller.System); // a test acts as the system unless it names a caller
 
     public abstract ValueTask DisposeAsync();
 
@@ -80,7 +80,7 @@ public sealed class SqliteTestDatabase : TestDatabase
         Directory.CreateDirectory(directory);
         var file = Path.Combine(directory, "jishi.db");
         var settings = new DatabaseSettings(DatabaseProvider.Sqlite, $"Data Source={file};Pooling=False", directory);
-        await using (var db = JishiDatabase.Open(settings))
+        await using (var db = JishiDatabase.Open(settings, Caller.System))
         {
             await JishiDatabase.MigrateAsync(db);
         }
@@ -163,7 +163,7 @@ public sealed class PostgresTestDatabase : TestDatabase
         await ExecuteAdminAsync($"CREATE DATABASE {template}");
         var settings = new DatabaseSettings(DatabaseProvider.Postgres, ConnectionStringFor(template, pooling: false),
             Path.GetTempPath());
-        await using (var db = JishiDatabase.Open(settings))
+        await using (var db = JishiDatabase.Open(settings, Caller.System))
         {
             await JishiDatabase.MigrateAsync(db);
         }
