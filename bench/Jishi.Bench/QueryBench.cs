@@ -1,6 +1,7 @@
 using System.Data.Common;
 using System.Diagnostics;
 using System.Globalization;
+using Jishi.App.Alerts;
 using Jishi.App.Cases;
 using Jishi.App.Data;
 using Jishi.Domain.Development;

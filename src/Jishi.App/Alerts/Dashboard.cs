@@ -1,4 +1,3 @@
-using Jishi.App.Cases;
 using Jishi.App.Data;
 using Jishi.Domain.Development;
 using Jishi.Domain.Rules;

@@ -1,5 +1,4 @@
 using System.Linq.Expressions;
-using Jishi.App.Accounts;
 using Jishi.App.Cases;
 using Jishi.App.LostContacts;
 using Jishi.App.Members;

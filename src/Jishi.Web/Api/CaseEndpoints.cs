@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Jishi.App;
+using Jishi.App.Alerts;
 using Jishi.App.Cases;
 using Jishi.Domain.Development;
 using Jishi.Domain.Rules;

@@ -171,7 +171,7 @@ public abstract class OrgUseCaseTests : UseCaseTest
         var opening = Db();
         var caseId = (await new Jishi.App.Cases.OpenCase(opening, Time, new Jishi.App.Cases.GetCase(opening)).Handle(
             new Jishi.App.Cases.NewCase(applicant.Id, tree.BranchA.Id, Today.AddDays(-3), Jishi.Domain.Development.ReceivingOrgRelation.ResidenceOrg))).Case.Id;
-        Assert.Single(await new Jishi.App.Cases.ListAlerts(Db(ManagerOf(tree.Township)), Time).Handle(null, null, 60));
+        Assert.Single(await new Jishi.App.Alerts.ListAlerts(Db(ManagerOf(tree.Township)), Time).Handle(null, null, 60));
         var oldScope = ManagerOf(tree.Township);
         var newScope = ManagerOf(school);
         Assert.Equal(1, (await new ListMembers(Db(oldScope)).Handle(tree.Township.Id, null, 1, 50)).Total);
@@ -200,7 +200,7 @@ public abstract class OrgUseCaseTests : UseCaseTest
         await Assert.ThrowsAsync<NotFoundException>(() => new GetMember(Db(oldScope)).Handle(member.Id));
         await Assert.ThrowsAsync<NotFoundException>(() => new GetPerson(Db(oldScope)).Handle(applicant.Id));
         await Assert.ThrowsAsync<NotFoundException>(() => new Jishi.App.Cases.GetCase(Db(oldScope)).Handle(caseId));
-        Assert.Empty(await new Jishi.App.Cases.ListAlerts(Db(oldScope), Time).Handle(null, null, 60));
+        Assert.Empty(await new Jishi.App.Alerts.ListAlerts(Db(oldScope), Time).Handle(null, null, 60));
         Assert.Equal(0, (await new ListMembers(Db(oldScope)).Handle(tree.Township.Id, null, 1, 50)).Total);
         Assert.Equal([tree.BranchC.Id], (await new ListOrgs(Db(oldScope)).Handle(tree.Township.Id, subtree: true)).Select(o => o.Id));
 
@@ -209,7 +209,7 @@ public abstract class OrgUseCaseTests : UseCaseTest
         Assert.Equal(member.Id, (await new GetMember(Db(newScope)).Handle(member.Id)).Member.Id);
         Assert.Equal(applicant.Id, (await new GetPerson(Db(newScope)).Handle(applicant.Id)).Id);
         Assert.Equal(caseId, (await new Jishi.App.Cases.GetCase(Db(newScope)).Handle(caseId)).Case.Id);
-        Assert.Single(await new Jishi.App.Cases.ListAlerts(Db(newScope), Time).Handle(null, null, 60));
+        Assert.Single(await new Jishi.App.Alerts.ListAlerts(Db(newScope), Time).Handle(null, null, 60));
         Assert.Equal(1, (await new ListMembers(Db(newScope)).Handle(school.Id, null, 1, 50)).Total);
         var newSubtree = await new ListOrgs(Db(newScope)).Handle(school.Id, subtree: true);
         Assert.Equal(

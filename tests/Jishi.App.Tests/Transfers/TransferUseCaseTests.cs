@@ -1,4 +1,5 @@
 using Jishi.App.Accounts;
+using Jishi.App.Alerts;
 using Jishi.App.Calendar;
 using Jishi.App.Cases;
 using Jishi.App.Data;

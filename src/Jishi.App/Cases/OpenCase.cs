@@ -1,0 +1,80 @@
+using Jishi.App.Data;
+using Jishi.Domain.Development;
+using Jishi.Domain.Members;
+using Jishi.Domain.Organisations;
+using Jishi.Domain.Rules;
+using Microsoft.EntityFrameworkCore;
+
+namespace Jishi.App.Cases;
+
+/// <summary>What a client sends to open a case: the application received by an organisation (API.md).</summary>
+public sealed record NewCase(string? PersonId, string? OrgId, DateOnly? ApplicationReceivedDate, ReceivingOrgRelation? ReceivingOrgRelation);
+
+public sealed class OpenCase(JishiDbContext db, TimeProvider time, GetCase get)
+{
+    public async Task<CaseView> Handle(NewCase input, CancellationToken ct = default)
+    {
+        var v = new Validation();
+        var personId = v.Required("personId", input.PersonId, 20, "申请人");
+        var orgId = v.Required("orgId", input.OrgId, 20, "接收申请的党组织");
+        var received = v.Required("applicationReceivedDate", input.ApplicationReceivedDate, "收到入党申请书日期");
+        var relation = v.Required("receivingOrgRelation", input.ReceivingOrgRelation, "接收组织与申请人的关系");
+        v.NotAfterToday("applicationReceivedDate", input.ApplicationReceivedDate, ChinaTime.Today(time), "收到入党申请书日期");
+        v.ThrowIfInvalid();
+
+        var person = await db.People.AsNoTracking().FirstOrDefaultAsync(p => p.Id == personId, ct)
+            ?? throw new NotFoundException("人员", personId, "personId");
+        var org = await db.Orgs.AsNoTracking().FirstOrDefaultAsync(o => o.Id == orgId, ct)
+            ?? throw new NotFoundException("组织", orgId, "orgId");
+        var open = await db.Cases.IgnoreQueryFilters().Where(c => c.PersonId == person.Id && c.Status == CaseStatus.Open)
+            .Select(c => c.Id).FirstOrDefaultAsync(ct);
+        if (open is not null)
+        {
+            throw new ConflictException($"{person.Name} 已有正在办理的发展党员个案", open);
+        }
+
+        var personFacts = new Domain.Development.PersonFacts(person.Id, person.Name, person.BirthDate, person.IsMobile,
+            person.UnitName, person.UnitHasPartyOrg, person.ExpectedDepartureDate);
+        var refusals = ApplicationRules.CheckApplication(personFacts, CaseFacts.ToFacts(org), relation, received).ToList();
+        if (!IsPartyOrganisation(org.Type))
+        {
+            refusals.Add(Refusal.Block("R-06-where-to-apply", "第六条", $"“{org.Name}”（{org.Type.Label()}）不是接收入党申请的党组织"));
+        }
+
+        if (refusals.Count > 0)
+        {
+            throw new RuleViolationException(refusals);
+        }
+
+        var now = Truncate(time.GetUtcNow());
+        var record = new CaseRecord
+        {
+            Id = Ids.New(time),
+            PersonId = person.Id,
+            PersonName = person.Name,
+            OrgId = org.Id,
+            OrgPath = org.Path,
+            ReceivingOrgRelation = relation,
+            ApplicationReceivedDate = received,
+            CreatedAt = now,
+            UpdatedAt = now,
+        };
+        var data = new EventData();
+        var state = new CaseState();
+        var first = CaseLog.Append(record, state, CaseEventType.ApplicationReceived, received, data, [], [], db.Caller, now);
+        record.Version = 1;
+        db.Cases.Add(record);
+        db.CaseEvents.Add(first);
+        CaseLog.ReplaceDeadlines(db, record, state, existing: []);
+        await db.SaveChangesAsync(ct);
+        return await get.Handle(record.Id, ct);
+    }
+
+    internal static DateTimeOffset Truncate(DateTimeOffset t) => DateTimeOffset.FromUnixTimeMilliseconds(t.ToUnixTimeMilliseconds());
+
+    private static bool IsPartyOrganisation(OrgType type) => type is not (OrgType.OrgDepartment or OrgType.CentralOrgDepartment
+        or OrgType.ProvincialOrgDepartment or OrgType.CountyOrgDepartment or OrgType.PartyCell or OrgType.BranchCommittee
+        or OrgType.MassOrganization or OrgType.YouthLeague or OrgType.DisciplineAndLawAgency or OrgType.RelevantDepartment
+        or OrgType.DisciplineInspectionCommission or OrgType.Unit or OrgType.SupervisingDepartment or OrgType.EmployerUnit
+        or OrgType.DispatchAgency or OrgType.CoordinationGroup or OrgType.LeadingPartyGroup);
+}
