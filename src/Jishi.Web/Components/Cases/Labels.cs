@@ -297,6 +297,7 @@ public static class Labels
         ["T-04-validity"] = "介绍信有效期（T-04）",
         ["T-07-receipt"] = "接收后一个月内退回回执（T-07）",
         ["T-08-pending-review"] = "收到介绍信后 30 天内办理（T-08）",
+        ["T-08-pending-review-escalated"] = "逾期再满 15 天未办理，由共同上级党组织督办（T-08）",
         ["F-02-contact"] = "每季度与流动党员联系（F-02）",
         ["F-03-activity-card"] = "流动党员活动证年审（F-03）",
         ["F-05-suspension"] = "失联满6个月停止党籍（F-05）",
