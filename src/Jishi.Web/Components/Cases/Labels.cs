@@ -33,6 +33,8 @@ public static class Labels
         ["MembershipChange.ProbationCancelled"] = "取消预备党员资格",
         ["MembershipChange.NotRecognized"] = "不予承认",
         ["MembershipChange.Died"] = "死亡",
+        ["WholeUnit.TransferredIn"] = "整建制转入",
+        ["WholeUnit.TransferredOut"] = "整建制转出",
         ["Transfer.Issued"] = "开具",
         ["Transfer.Received"] = "收到",
         ["Transfer.Accepted"] = "接收",
@@ -319,6 +321,10 @@ public static class Labels
 
     /// <summary>A step's name in a procedure (the tag of its event record), e.g. Mobility.ContactLogged.</summary>
     public static string Step(Jishi.Domain.Procedures.ProcedureKind kind, string type) => Words.GetValueOrDefault($"{kind}.{type}", type);
+
+    /// <summary>A history entry's change, as 整建制转入/转出 when it came with the member's whole unit (T-11-whole-unit).</summary>
+    public static string Change(Jishi.Domain.Membership.MembershipChange change, bool wholeUnit) =>
+        wholeUnit ? Words.GetValueOrDefault("WholeUnit." + change, Of(change)) : Of(change);
 
     public static string Of(Type type, string name) => Words.GetValueOrDefault($"{type.Name}.{name}", name);
 
