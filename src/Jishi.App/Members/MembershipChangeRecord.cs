@@ -21,6 +21,11 @@ public sealed class MembershipChangeRecord
 
     public string? Detail { get; init; }
 
+    /// <summary>整建制: the change came with the member's whole unit (T-11-whole-unit), counted apart in statistics
+    /// Table 1 (整建制转入/转出). Such a pair of TransferredOut and TransferredIn names the member's own organisation, at
+    /// its path before and after the move.</summary>
+    public bool WholeUnit { get; init; }
+
     /// <summary>The procedure (case, transfer …) whose step made the change.</summary>
     public string? ProcedureId { get; init; }
 
@@ -31,7 +36,7 @@ public sealed class MembershipChangeRecord
 public static class MemberHistoryLog
 {
     public static MembershipChangeRecord Add(Data.JishiDbContext db, TimeProvider time, string memberId, DateOnly date, MembershipChange change,
-        string orgId, string orgPath, string? detail, string? procedureId)
+        string orgId, string orgPath, string? detail, string? procedureId, bool wholeUnit = false)
     {
         var row = new MembershipChangeRecord
         {
@@ -42,6 +47,7 @@ public static class MemberHistoryLog
             OrgId = orgId,
             OrgPath = orgPath,
             Detail = detail,
+            WholeUnit = wholeUnit,
             ProcedureId = procedureId,
             RecordedAt = time.GetUtcNow(),
         };

@@ -109,24 +109,55 @@ public sealed class UpdateOrg(JishiDbContext db)
 /// <summary>
 /// Moves an organisation (with everything below it) under another parent. A move under itself or its own
 /// descendant would make a cycle and is refused. Paths of the subtree, and the path copies on people, members, cases, deadlines and the 志愿书 register,
-/// are rewritten in one transaction.
+/// are rewritten in one transaction (<see cref="SubtreeMove"/>).
 /// </summary>
 public sealed class MoveOrg(JishiDbContext db)
 {
     public async Task<Organisation> Handle(string id, string? newParentId, CancellationToken ct = default)
     {
         db.EnsureCallerCanWrite();
+        var move = await SubtreeMove.Prepare(db, id, newParentId, "parentId", ct);
+        if (move.Refusals.Count > 0)
+        {
+            throw new RuleViolationException(move.Refusals);
+        }
+
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        await SubtreeMove.Apply(db, move, ct);
+        await tx.CommitAsync(ct);
+
+        db.ChangeTracker.Clear();
+        return await db.Orgs.FirstAsync(o => o.Id == id, ct);
+    }
+}
+
+/// <summary>
+/// What moving an organisation with its subtree takes, shared by <see cref="MoveOrg"/> and 整建制转接
+/// (<see cref="TransferWholeUnit"/>): the checks (in the caller's scope, no cycle, OrgHierarchy.CheckParent, G-14 under
+/// a township or subdistrict committee), then the rewrite of every path copy, inside the caller's transaction.
+/// </summary>
+public static class SubtreeMove
+{
+    /// <summary>A checked move: the organisation (tracked; its G-14 flag set when it goes under a township), its new
+    /// parent, the two paths and the G-14 refusals (the move is refused when there are any).</summary>
+    public sealed record Plan(Organisation Org, Organisation Parent, string OldPath, string NewPath, bool BelowTownship,
+        IReadOnlyList<Refusal> Refusals);
+
+    /// <summary>Loads the organisation and its new parent in the caller's scope (404) and checks the move: a cycle or
+    /// a structural misfit is a 400 on <paramref name="parentField"/>; the G-14 refusals are returned.</summary>
+    public static async Task<Plan> Prepare(JishiDbContext db, string id, string? newParentId, string parentField, CancellationToken ct)
+    {
         var org = await db.Orgs.FirstOrDefaultAsync(o => o.Id == id, ct) ?? throw new NotFoundException("组织", id);
         if (string.IsNullOrWhiteSpace(newParentId))
         {
-            throw new InvalidInputException("parentId", "必须指定新的上级组织");
+            throw new InvalidInputException(parentField, "必须指定新的上级组织");
         }
 
         var parent = await db.Orgs.FirstOrDefaultAsync(o => o.Id == newParentId, ct)
-            ?? throw new NotFoundException("上级组织", newParentId, "parentId");
+            ?? throw new NotFoundException("上级组织", newParentId, parentField);
         if (parent.Path.StartsWith(org.Path, StringComparison.Ordinal))
         {
-            throw new InvalidInputException("parentId",
+            throw new InvalidInputException(parentField,
                 parent.Id == org.Id
                     ? "不能把组织移到它自己下面"
                     : $"“{parent.Name}”是“{org.Name}”的下级组织，移动后会形成循环");
@@ -134,11 +165,12 @@ public sealed class MoveOrg(JishiDbContext db)
 
         if (OrgHierarchy.CheckParent(org.Type, parent.Type) is { } structural)
         {
-            throw new InvalidInputException([structural]);
+            throw new InvalidInputException([structural with { Field = parentField }]);
         }
 
         var oldPath = org.Path;
         var belowTownship = OrgRules.IsBelowTownship(parent);
+        var refusals = new List<Refusal>();
         if (belowTownship)
         {
             // G-14 holds for the whole subtree: under a township/subdistrict committee no committee may approve.
@@ -147,26 +179,40 @@ public sealed class MoveOrg(JishiDbContext db)
             var approving = await db.Orgs.IgnoreQueryFilters()
                 .Where(o => o.Path.CompareTo(oldPath) >= 0 && o.Path.CompareTo(upperBound) < 0 && o.HasAdmissionApprovalAuthority)
                 .OrderBy(o => o.Path).ToListAsync(ct);
-            var refusals = approving.Select(o => o.Id == org.Id ? org : o)
+            refusals.AddRange(approving.Select(o => o.Id == org.Id ? org : o)
                 .Select(o => ApprovalAuthority.RefuseApprovalAuthority(o.Type, isUnderTownshipOrSubdistrict: true) is { } r
                     ? r with { Message = $"“{o.Name}”移到乡镇（街道）党委之下后{r.Message}；请先取消其审批权限" }
                     : null)
-                .OfType<Refusal>().ToList();
-            if (refusals.Count > 0)
-            {
-                throw new RuleViolationException(refusals);
-            }
+                .OfType<Refusal>());
         }
 
-        OrgRules.ThrowIfRefused(org);
+        if (refusals.Count == 0 && org.HasAdmissionApprovalAuthority
+            && ApprovalAuthority.RefuseApprovalAuthority(org.Type, org.IsUnderTownshipOrSubdistrict) is { } own)
+        {
+            refusals.Add(own);
+        }
 
-        var newPath = parent.ChildPath(org.Id);
+        return new Plan(org, parent, oldPath, parent.ChildPath(org.Id), belowTownship, refusals);
+    }
+
+    /// <summary>The path an organisation or row at <paramref name="path"/> inside the moved subtree has after the move.</summary>
+    public static string Moved(this Plan plan, string path) => plan.NewPath + path[plan.OldPath.Length..];
+
+    /// <summary>Carries out a checked move inside the caller's transaction: the organisation's flag, the paths and
+    /// depths of the subtree, its parent, and every table's copies of those paths.</summary>
+    public static async Task Apply(JishiDbContext db, Plan plan, CancellationToken ct)
+    {
+        if (plan.Refusals.Count > 0)
+        {
+            throw new InvalidOperationException("a refused move is not applied");
+        }
+
+        var (org, parent, oldPath, newPath) = (plan.Org, plan.Parent, plan.OldPath, plan.NewPath);
         var depthShift = parent.Depth + 1 - org.Depth;
         var upper = Organisation.SubtreeUpperBound(oldPath);
 
 #pragma warning disable CA1845 // inside expression trees: EF Core translates Substring, not spans
-        await using var tx = await db.Database.BeginTransactionAsync(ct);
-        await db.SaveChangesAsync(ct); // the flag above, if it changed
+        await db.SaveChangesAsync(ct); // the flag set by Prepare, if it changed
         await db.Orgs.IgnoreQueryFilters()
             .Where(o => o.Path.CompareTo(oldPath) >= 0 && o.Path.CompareTo(upper) < 0)
             .ExecuteUpdateAsync(s => s
@@ -174,7 +220,7 @@ public sealed class MoveOrg(JishiDbContext db)
                 .SetProperty(o => o.Depth, o => o.Depth + depthShift), ct);
         await db.Orgs.IgnoreQueryFilters().Where(o => o.Id == org.Id)
             .ExecuteUpdateAsync(s => s.SetProperty(o => o.ParentId, parent.Id), ct);
-        if (belowTownship)
+        if (plan.BelowTownship)
         {
             var newUpper = Organisation.SubtreeUpperBound(newPath);
             await db.Orgs.IgnoreQueryFilters()
@@ -186,14 +232,10 @@ public sealed class MoveOrg(JishiDbContext db)
         {
             await copy.Move(db, oldPath, newPath, ct);
         }
-
-        await tx.CommitAsync(ct);
 #pragma warning restore CA1845
-
-        db.ChangeTracker.Clear();
-        return await db.Orgs.FirstAsync(o => o.Id == id, ct);
     }
 }
+
 
 public sealed class GetOrg(JishiDbContext db)
 {

@@ -121,7 +121,7 @@ public sealed class IssueTransfer(JishiDbContext db, TransferFacts facts, TimePr
         db.Procedures.Add(head);
         db.ProcedureEvents.Add(record);
         db.Transfers.Add(transfer);
-        await ProcedureLog.ReplaceDeadlines(db, head, TransferProcedure.Instance.Deadlines(progress), TransferProjection.PathOf(issuing, to), ct);
+        await ProcedureLog.ReplaceDeadlines(db, head, TransferProjection.Deadlines(head, progress), TransferProjection.PathOf(head), ct);
         await ProcedureLog.Save(db, $"{issuing.Name} {date.Year} 年的介绍信编号或 {member.Name} 的转接已被同时登记，请刷新后重试", ct);
         return TransferProjection.View(head, transfer, [record], progress, ChinaTime.Today(time));
     }
@@ -184,7 +184,7 @@ public sealed class RecordTransferEvent(JishiDbContext db, TransferFacts facts, 
         head.State = progress.State.ToString();
         db.ProcedureEvents.Add(record);
         TransferProjection.Update(transfer, progress);
-        await ProcedureLog.ReplaceDeadlines(db, head, definition.Deadlines(progress), TransferProjection.PathOf(loaded.Issuing, loaded.To), ct);
+        await ProcedureLog.ReplaceDeadlines(db, head, TransferProjection.Deadlines(head, progress), TransferProjection.PathOf(head), ct);
 
         // Every row of this unit of work follows from the step the caller was just found entitled to record.
         foreach (var entry in db.ChangeTracker.Entries().Where(e => e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted))
@@ -366,10 +366,22 @@ internal static class TransferProjection
         t.ReceiptReturnedDate = p.ReceiptReturnedDate;
     }
 
-    /// <summary>The path of the organisation that owes a deadline: the issuing one, or the receiving one.</summary>
-    public static Func<string?, string> PathOf(Organisation issuing, Organisation? to) =>
-        holder => to is not null && holder == to.Id ? to.Path : issuing.Path;
+    /// <summary>The deadlines of the transfer between its two sides as they stand in the tree now (T-08's escalation
+    /// to their common higher organisation).</summary>
+    public static IReadOnlyList<ProcedureDeadline> Deadlines(ProcedureRecord head, TransferProgress p) =>
+        TransferProcedure.Instance.Deadlines(p, head.OrgPath, head.CounterpartOrgPath);
+
+    /// <summary>The path of the organisation that owes a deadline: the receiving one, the issuing one, or one above
+    /// either (the common higher organisation of T-08) — the prefix of the side's path that ends with the holder.</summary>
+    public static Func<string?, string> PathOf(ProcedureRecord head) =>
+        holder => holder is null ? head.OrgPath : Prefix(head.CounterpartOrgPath, holder) ?? Prefix(head.OrgPath, holder) ?? head.OrgPath;
+
+    private static string? Prefix(string? path, string id)
+    {
+        var at = path?.IndexOf("/" + id + "/", StringComparison.Ordinal) ?? -1;
+        return at < 0 ? null : path![..(at + id.Length + 2)];
+    }
 
     public static TransferView View(ProcedureRecord head, TransferRecord t, IReadOnlyList<ProcedureEventRecord> events, TransferProgress p, DateOnly today) =>
-        new(head, t, events, p, TransferProcedure.Instance.Deadlines(p), TransferProcedure.StateMachine.LegalAt(p.State).ToList(), today);
+        new(head, t, events, p, Deadlines(head, p), TransferProcedure.StateMachine.LegalAt(p.State).ToList(), today);
 }

@@ -22,6 +22,13 @@ public static class RelationTransferRules
     /// <summary>T-08-pending-review: a received letter decided within 30 days (design default).</summary>
     public const int PendingReviewDays = 30;
 
+    /// <summary>T-08-pending-review: still undecided a further 15 days on, the matter goes to the common higher
+    /// organisation (design default).</summary>
+    public const int EscalationDays = 15;
+
+    /// <summary>The deadline of the escalation of T-08 (the common higher organisation's).</summary>
+    public const string PendingReviewEscalated = "T-08-pending-review-escalated";
+
     private const string Article25 = "《党员教育管理工作条例》第二十五条";
 
     /// <summary>The fields each step needs, judged on the step alone (400).</summary>
@@ -257,8 +264,10 @@ public static class RelationTransferRules
     }
 
     /// <summary>The deadlines of a transfer: the letter's validity for the sender (T-04), the receiving
-    /// organisation's decision (T-08) and the 回执 within one month of acceptance (T-07, G-01).</summary>
-    public static IReadOnlyList<ProcedureDeadline> Deadlines(TransferProgress p)
+    /// organisation's decision (T-08), its escalation to <paramref name="commonHigherOrgId"/> 15 days later (T-08; none
+    /// when null, e.g. a letter to an organisation outside the system) and the 回执 within one month of acceptance
+    /// (T-07, G-01).</summary>
+    public static IReadOnlyList<ProcedureDeadline> Deadlines(TransferProgress p, string? commonHigherOrgId = null)
     {
         var list = new List<ProcedureDeadline>();
         if (p.State is TransferState.Withdrawn)
@@ -270,7 +279,12 @@ public static class RelationTransferRules
         list.Add(new("T-04-validity", p.ExpiryDate, p.IsOpen ? null : p.DecidedDate ?? p.ClosedDate, p.IssuingOrgId));
         if (p.ReceivedDate is { } received)
         {
-            list.Add(new("T-08-pending-review", received.AddDays(PendingReviewDays), p.DecidedDate, receiver));
+            var due = received.AddDays(PendingReviewDays);
+            list.Add(new("T-08-pending-review", due, p.DecidedDate, receiver));
+            if (p.IsInsideSystem && commonHigherOrgId is not null)
+            {
+                list.Add(new(PendingReviewEscalated, due.AddDays(EscalationDays), p.DecidedDate, commonHigherOrgId));
+            }
         }
 
         if (p.AcceptedDate is { } accepted)
@@ -280,6 +294,39 @@ public static class RelationTransferRules
 
         return list;
     }
+
+    /// <summary>
+    /// T-08-pending-review: the path of the common higher organisation of a transfer inside the system — the lowest
+    /// organisation that holds both the issuing and the receiving organisation in its subtree and lies above the
+    /// receiving one (so when the issuing committee is above the receiver, it is the issuing committee; when the
+    /// receiver is above the issuer, the receiver's parent). Null for a letter to an organisation outside the system,
+    /// or when the two lie in different trees.
+    /// </summary>
+    public static string? CommonHigherOrgPath(string issuingPath, string? receivingPath)
+    {
+        if (receivingPath is null)
+        {
+            return null;
+        }
+
+        var issuing = issuingPath.Split('/', StringSplitOptions.RemoveEmptyEntries);
+        var receiving = receivingPath.Split('/', StringSplitOptions.RemoveEmptyEntries);
+        var common = 0;
+        while (common < issuing.Length && common < receiving.Length && issuing[common] == receiving[common])
+        {
+            common++;
+        }
+
+        if (common == receiving.Length)
+        {
+            common--; // the receiver holds the issuer: its own parent is the higher organisation
+        }
+
+        return common <= 0 ? null : "/" + string.Join('/', receiving[..common]) + "/";
+    }
+
+    /// <summary>The organisation id a materialised path ends with ("/a/b/" → "b").</summary>
+    public static string OrgIdOfPath(string path) => path.TrimEnd('/')[(path.TrimEnd('/').LastIndexOf('/') + 1)..];
 
     /// <summary>"YYYY-MM" as the first day of that month, or null.</summary>
     public static DateOnly? ParseMonth(string? month) =>

@@ -64,5 +64,13 @@ public sealed class TransferProcedure : Procedure<TransferState, TransferEvent, 
         }
     }
 
+    /// <summary>The deadlines judged on the steps alone: without the tree, T-08's escalation has no holder and is left
+    /// out; the application asks <see cref="Deadlines(TransferProgress, string, string?)"/>.</summary>
     public override IReadOnlyList<ProcedureDeadline> Deadlines(TransferProgress p) => RelationTransferRules.Deadlines(p);
+
+    /// <summary>The deadlines of a transfer between the organisations at these paths, T-08's escalation held by their
+    /// common higher organisation (<see cref="RelationTransferRules.CommonHigherOrgPath"/>).</summary>
+    public IReadOnlyList<ProcedureDeadline> Deadlines(TransferProgress p, string issuingPath, string? receivingPath) =>
+        RelationTransferRules.Deadlines(p,
+            RelationTransferRules.CommonHigherOrgPath(issuingPath, receivingPath) is { } common ? RelationTransferRules.OrgIdOfPath(common) : null);
 }

@@ -32,7 +32,7 @@ public static class MemberEndpoints
     private static async Task<MemberHistoryResponse> History(string id, GetMemberHistory useCase, CancellationToken ct)
     {
         var items = await useCase.Handle(id, ct);
-        return new MemberHistoryResponse(items.Select(h => new MemberHistoryItem(h.Date, h.Change, h.OrgId, h.Detail, h.ProcedureId)).ToList());
+        return new MemberHistoryResponse(items.Select(h => new MemberHistoryItem(h.Date, h.Change, h.OrgId, h.Detail, h.ProcedureId, h.WholeUnit)).ToList());
     }
 
     private static async Task<Page<MemberResponse>> List(string? orgId, string? q, int? page, int? pageSize,
@@ -52,6 +52,8 @@ public static class MemberEndpoints
     }
 }
 
-public sealed record MemberHistoryItem(DateOnly Date, Domain.Membership.MembershipChange Change, string OrgId, string? Detail, string? ProcedureId);
+/// <summary>One history entry; <c>wholeUnit</c> marks 整建制转入/转出 (T-11-whole-unit).</summary>
+public sealed record MemberHistoryItem(DateOnly Date, Domain.Membership.MembershipChange Change, string OrgId, string? Detail, string? ProcedureId,
+    bool WholeUnit = false);
 
 public sealed record MemberHistoryResponse(IReadOnlyList<MemberHistoryItem> Items);

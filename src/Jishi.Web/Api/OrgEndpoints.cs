@@ -12,6 +12,8 @@ public static class OrgEndpoints
         orgs.MapGet("/", List).WithSummary("下级组织（parentId）；subtree=true 时为其下全部组织；无 parentId 时为权限范围的顶层");
         orgs.MapPatch("/{id}", Update).WithSummary("改名与设置（G-14）");
         orgs.MapPost("/{id}/move", Move).WithSummary("移动到新的上级组织（不能形成循环）");
+        orgs.MapPost("/{id}/whole-unit-transfer", WholeUnit)
+            .WithSummary("整建制转接（T-11-whole-unit）：支部类组织连同全体党员转到新的上级组织，每名党员记整建制转出、转入（不能是未来日期，党员不能有未办结的组织关系介绍信）");
     }
 
     private static async Task<IResult> Create(NewOrg body, CreateOrg useCase, CancellationToken ct)
@@ -34,6 +36,9 @@ public static class OrgEndpoints
 
     private static async Task<OrgResponse> Move(string id, MoveRequest body, MoveOrg useCase, CancellationToken ct) =>
         OrgResponse.From(await useCase.Handle(id, body.ParentId, ct));
+
+    private static async Task<OrgResponse> WholeUnit(string id, WholeUnitTransferRequest body, TransferWholeUnit useCase, CancellationToken ct) =>
+        OrgResponse.From(await useCase.Handle(id, body, ct));
 
     public sealed record MoveRequest(string? ParentId);
 }

@@ -319,6 +319,38 @@ public abstract class TransferUseCaseTests : UseCaseTest
     }
 
     [Fact]
+    public async Task PendingReview_Undecided_EscalatesToTheCommonHigherOrgsAlerts_T08()
+    {
+        await SetUpAsync();
+        var a = await CreateMemberAsync(tree.BranchA, "甲");
+        var t = await Issue(a, new DateOnly(2026, 4, 28), validityDays: 90);
+        var received = await Step(t.Head.Id, new Received(), new DateOnly(2026, 5, 1));
+
+        // T-08-pending-review: the receiver by 2026-05-31; T-08-pending-review-escalated: the county committee, above
+        // both 城关镇党委 and 安和一中党委, by 2026-06-15.
+        Assert.Equal(new DateOnly(2026, 5, 31), Assert.Single(received.Deadlines, d => d.Rule == "T-08-pending-review").DueDate);
+        var escalated = Assert.Single(received.Deadlines, d => d.Rule == "T-08-pending-review-escalated");
+        Assert.Equal((new DateOnly(2026, 6, 15), tree.County.Id), (escalated.DueDate, escalated.HolderOrgId));
+        var row = await Db().CaseDeadlines.IgnoreQueryFilters().AsNoTracking().SingleAsync(d => d.CaseId == t.Head.Id && d.Rule == "T-08-pending-review-escalated");
+        Assert.Equal(tree.County.Path, row.OrgPath);
+
+        // Overdue on 2026-06-16: the county's alerts list the escalation; the receiving committee's do not (not its
+        // obligation), the sender's neither.
+        var day = new DateOnly(2026, 6, 16);
+        var county = await new ListAlerts(Db(ManagerOf(tree.County)), Time).Handle(null, day, 7);
+        Assert.Contains(county, x => x.CaseId == t.Head.Id && x.Rule == "T-08-pending-review-escalated" && x.Overdue);
+        Assert.DoesNotContain(await new ListAlerts(Db(Receiver), Time).Handle(null, day, 7), x => x.Rule == "T-08-pending-review-escalated");
+        Assert.DoesNotContain(await new ListAlerts(Db(Sender), Time).Handle(null, day, 7), x => x.CaseId == t.Head.Id);
+        Assert.Contains(await new ListAlerts(Db(Receiver), Time).Handle(null, day, 7), x => x.CaseId == t.Head.Id && x.Rule == "T-08-pending-review");
+
+        // Decided on day 31: late for the receiver, in time for the escalation; neither is outstanding.
+        var accepted = await Step(t.Head.Id, new Accepted(), new DateOnly(2026, 6, 1));
+        Assert.False(Assert.Single(accepted.Deadlines, d => d.Rule == "T-08-pending-review").Satisfied);
+        Assert.True(Assert.Single(accepted.Deadlines, d => d.Rule == "T-08-pending-review-escalated").Satisfied);
+        Assert.False(await Db().CaseDeadlines.IgnoreQueryFilters().AnyAsync(d => d.CaseId == t.Head.Id && (d.Rule == "T-08-pending-review" || d.Rule == "T-08-pending-review-escalated")));
+    }
+
+    [Fact]
     public async Task ReceiverSteps_ByTheSender_AndWithdrawalByTheReceiver_AreRefused_T03()
     {
         await SetUpAsync();

@@ -207,6 +207,56 @@ public sealed class TransferProcedureTests
         Assert.Equal(ReceiverBranch.Id, receipt.HolderOrgId);
     }
 
+    private static List<ProcedureDeadline> PendingReview(DateOnly received, DateOnly? decided)
+    {
+        var p = Issue(received.AddDays(-5), Letter(validity: 90));
+        p.Apply(new ProcedureEvent<TransferEvent>(2, nameof(Received), received, new Received(), [], []));
+        if (decided is { } d)
+        {
+            p.Apply(new ProcedureEvent<TransferEvent>(3, nameof(Accepted), d, new Accepted(), [], []));
+        }
+
+        return TransferProcedure.Instance.Deadlines(p, "/o-county/o-c/", "/o-county/o-r/o-rb/")
+            .Where(x => x.Rule.StartsWith("T-08", StringComparison.Ordinal)).ToList();
+    }
+
+    [Fact]
+    public void PendingReview_IsDueAfter30DaysAtTheReceiver_AndEscalatesAfter15MoreToTheCommonHigherOrg_T08()
+    {
+        // T-08-pending-review: received 2026-05-01 → the receiver decides by 2026-05-31; T-08-pending-review-escalated:
+        // still undecided, the common higher organisation (the county committee above both sides) by 2026-06-15.
+        var open = PendingReview(new DateOnly(2026, 5, 1), null);
+        var first = Assert.Single(open, d => d.Rule == "T-08-pending-review");
+        Assert.Equal((new DateOnly(2026, 5, 31), ReceiverBranch.Id), (first.DueDate, first.HolderOrgId));
+        var escalated = Assert.Single(open, d => d.Rule == RelationTransferRules.PendingReviewEscalated);
+        Assert.Equal((new DateOnly(2026, 6, 15), "o-county"), (escalated.DueDate, escalated.HolderOrgId));
+        Assert.All(open, d => Assert.True(d.Outstanding));
+
+        // Decided on day 30: neither is open, both kept.
+        Assert.All(PendingReview(new DateOnly(2026, 5, 1), new DateOnly(2026, 5, 31)), d => Assert.True(d is { Outstanding: false, Satisfied: true }));
+
+        // Decided on day 31: the receiver's deadline was missed, the escalation's was not.
+        var late = PendingReview(new DateOnly(2026, 5, 1), new DateOnly(2026, 6, 1));
+        Assert.False(Assert.Single(late, d => d.Rule == "T-08-pending-review").Satisfied);
+        Assert.True(Assert.Single(late, d => d.Rule == RelationTransferRules.PendingReviewEscalated).Satisfied);
+    }
+
+    [Theory]
+    [InlineData("/c/t/", "/c/s/b/", "/c/")] // two committees under the county: the county
+    [InlineData("/c/t/", "/c/t/g/b/", "/c/t/")] // the issuing committee above the receiver: the issuing committee
+    [InlineData("/c/t/g/b/", "/c/t/", "/c/")] // the receiver above the issuer: the receiver's parent
+    [InlineData("/c/", "/c/", null)] // a root to itself: nothing above
+    [InlineData("/c/t/", "/x/y/", null)] // two trees: no common higher organisation
+    [InlineData("/c/t/", null, null)] // a letter to an organisation outside the system: no escalation
+    public void CommonHigherOrg_IsTheLowestAboveTheReceiverHoldingBothSides_T08(string issuing, string? receiving, string? expected)
+    {
+        Assert.Equal(expected, RelationTransferRules.CommonHigherOrgPath(issuing, receiving));
+        var p = Issue(new DateOnly(2026, 5, 1), receiving is null ? Letter() with { ToOrgId = null, ToOrgName = "外省某党委" } : Letter());
+        p.Apply(new ProcedureEvent<TransferEvent>(2, nameof(Received), new DateOnly(2026, 5, 2), new Received(), [], []));
+        var escalated = TransferProcedure.Instance.Deadlines(p, issuing, receiving).SingleOrDefault(d => d.Rule == "T-08-pending-review-escalated");
+        Assert.Equal(expected is null ? null : RelationTransferRules.OrgIdOfPath(expected), escalated?.HolderOrgId);
+    }
+
     [Theory]
     [InlineData("2026-04-09", "o-old")]
     [InlineData("2026-04-10", "o-old")]

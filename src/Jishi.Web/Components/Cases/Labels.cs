@@ -33,6 +33,8 @@ public static class Labels
         ["MembershipChange.ProbationCancelled"] = "取消预备党员资格",
         ["MembershipChange.NotRecognized"] = "不予承认",
         ["MembershipChange.Died"] = "死亡",
+        ["WholeUnit.TransferredIn"] = "整建制转入",
+        ["WholeUnit.TransferredOut"] = "整建制转出",
         ["Transfer.Issued"] = "开具",
         ["Transfer.Received"] = "收到",
         ["Transfer.Accepted"] = "接收",
@@ -297,6 +299,7 @@ public static class Labels
         ["T-04-validity"] = "介绍信有效期（T-04）",
         ["T-07-receipt"] = "接收后一个月内退回回执（T-07）",
         ["T-08-pending-review"] = "收到介绍信后 30 天内办理（T-08）",
+        ["T-08-pending-review-escalated"] = "逾期再满 15 天未办理，由共同上级党组织督办（T-08）",
         ["F-02-contact"] = "每季度与流动党员联系（F-02）",
         ["F-03-activity-card"] = "流动党员活动证年审（F-03）",
         ["F-05-suspension"] = "失联满6个月停止党籍（F-05）",
@@ -318,6 +321,10 @@ public static class Labels
 
     /// <summary>A step's name in a procedure (the tag of its event record), e.g. Mobility.ContactLogged.</summary>
     public static string Step(Jishi.Domain.Procedures.ProcedureKind kind, string type) => Words.GetValueOrDefault($"{kind}.{type}", type);
+
+    /// <summary>A history entry's change, as 整建制转入/转出 when it came with the member's whole unit (T-11-whole-unit).</summary>
+    public static string Change(Jishi.Domain.Membership.MembershipChange change, bool wholeUnit) =>
+        wholeUnit ? Words.GetValueOrDefault("WholeUnit." + change, Of(change)) : Of(change);
 
     public static string Of(Type type, string name) => Words.GetValueOrDefault($"{type.Name}.{name}", name);
 

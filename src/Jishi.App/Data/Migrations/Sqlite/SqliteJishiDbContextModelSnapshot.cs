@@ -488,6 +488,9 @@ namespace Jishi.App.Data.Migrations.Sqlite
                     b.Property<DateTimeOffset>("RecordedAt")
                         .HasColumnType("TEXT");
 
+                    b.Property<bool>("WholeUnit")
+                        .HasColumnType("INTEGER");
+
                     b.HasKey("Id");
 
                     b.HasIndex("MemberId", "Date");
