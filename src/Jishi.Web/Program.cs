@@ -131,6 +131,7 @@ api.MapAdmissionFormSerialEndpoints();
 api.MapTransferEndpoints();
 api.MapMobilityEndpoints();
 api.MapLostContactEndpoints();
+api.MapDuesEndpoints();
 
 app.MapAccountEndpoints();
 app.MapCalendarFeedEndpoints();

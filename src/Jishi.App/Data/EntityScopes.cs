@@ -70,6 +70,9 @@ public static class EntityScopes
         OnPaths<MobilityRecord>(x => x.FormalOrgPath, x => x.InflowOrgPath),
         OnPaths<LostContactRecord>(x => x.OrgPath),
         OnPaths<MembershipChangeRecord>(x => x.OrgPath) with { Parent = Parent<MembershipChangeRecord, Member>(x => x.MemberId) },
+        OnPaths<Dues.DuesAssessmentRecord>(x => x.OrgPath),
+        // A payment belongs to the organisation that collected it (the formal branch, or the inflow branch of a card holder).
+        OnPaths<Dues.DuesPaymentRecord>(x => x.OrgPath),
     }.ToDictionary(s => s.Entity);
 
     /// <summary>The declaration of <paramref name="entity"/>; an entity without one is a programming error, refused

@@ -60,6 +60,10 @@ public abstract class JishiDbContext(DbContextOptions options, CallerScope scope
 
     public DbSet<MembershipChangeRecord> MemberHistory => Set<MembershipChangeRecord>();
 
+    public DbSet<Dues.DuesAssessmentRecord> DuesAssessments => Set<Dues.DuesAssessmentRecord>();
+
+    public DbSet<Dues.DuesPaymentRecord> DuesPayments => Set<Dues.DuesPaymentRecord>();
+
     public Caller Caller => scope.Current;
 
     /// <summary>Rows whose write a use case has authorised by the procedure it records (the receiving committee of a
@@ -404,6 +408,60 @@ public abstract class JishiDbContext(DbContextOptions options, CallerScope scope
             e.HasIndex(x => new { x.MemberId, x.Date });
             e.HasIndex(x => new { x.OrgId, x.Change, x.Date });
             e.HasIndex(x => new { x.OrgPath, x.Date });
+            e.HasOne<Member>().WithMany().HasForeignKey(x => x.MemberId).OnDelete(DeleteBehavior.Restrict);
+        });
+
+        modelBuilder.Entity<Dues.DuesAssessmentRecord>(e =>
+        {
+            e.ToTable("dues_assessments");
+            e.HasKey(x => x.Id);
+            e.Property(x => x.Id).HasMaxLength(20);
+            e.Property(x => x.MemberId).HasMaxLength(20);
+            e.Property(x => x.OrgId).HasMaxLength(20);
+            e.Property(x => x.FromMonth).HasMaxLength(7);
+            e.Property(x => x.ReliefApprovedByOrgId).HasMaxLength(20);
+            e.Property(x => x.RecordedBy).HasMaxLength(40);
+            foreach (var money in new[] { nameof(Dues.DuesAssessmentRecord.Base), nameof(Dues.DuesAssessmentRecord.StandardAmount),
+                         nameof(Dues.DuesAssessmentRecord.MonthlyAmount), nameof(Dues.DuesAssessmentRecord.ReliefAmount) })
+            {
+                e.Property(money).HasPrecision(12, 2);
+            }
+
+            e.Property(x => x.Rate).HasPrecision(6, 4);
+            e.Ignore(x => x.From);
+            ConfigurePath(e.Property(x => x.OrgPath).HasMaxLength(800));
+            e.HasIndex(x => new { x.MemberId, x.FromMonth }).IsUnique();
+            e.HasIndex(x => x.OrgPath);
+            e.HasOne<Member>().WithMany().HasForeignKey(x => x.MemberId).OnDelete(DeleteBehavior.Restrict);
+        });
+
+        modelBuilder.Entity<Dues.DuesPaymentRecord>(e =>
+        {
+            e.ToTable("dues_payments");
+            e.HasKey(x => x.Id);
+            e.Property(x => x.Id).HasMaxLength(20);
+            e.Property(x => x.Receipt).HasMaxLength(20);
+            e.Property(x => x.MemberId).HasMaxLength(20);
+            e.Property(x => x.MemberName).HasMaxLength(100);
+            e.Property(x => x.OrgId).HasMaxLength(20);
+            e.Property(x => x.CoversFrom).HasMaxLength(7);
+            e.Property(x => x.CoversTo).HasMaxLength(7);
+            e.Property(x => x.PayerName).HasMaxLength(100);
+            e.Property(x => x.Note).HasMaxLength(400);
+            e.Property(x => x.ReversesPaymentId).HasMaxLength(20);
+            e.Property(x => x.RecordedBy).HasMaxLength(40);
+            foreach (var money in new[] { nameof(Dues.DuesPaymentRecord.Amount), nameof(Dues.DuesPaymentRecord.DueAmount),
+                         nameof(Dues.DuesPaymentRecord.VoluntaryExtra) })
+            {
+                e.Property(money).HasPrecision(12, 2);
+            }
+
+            e.Ignore(x => x.Months);
+            ConfigurePath(e.Property(x => x.OrgPath).HasMaxLength(800));
+            e.HasIndex(x => new { x.OrgId, x.ReceiptYear, x.ReceiptNo }).IsUnique();
+            e.HasIndex(x => x.ReversesPaymentId).IsUnique();
+            e.HasIndex(x => new { x.MemberId, x.CoversFrom });
+            e.HasIndex(x => new { x.OrgPath, x.PaidDate });
             e.HasOne<Member>().WithMany().HasForeignKey(x => x.MemberId).OnDelete(DeleteBehavior.Restrict);
         });
 

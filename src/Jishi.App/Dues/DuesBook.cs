@@ -1,0 +1,51 @@
+using Jishi.App.Data;
+using Jishi.Domain.Dues;
+using Microsoft.EntityFrameworkCore;
+
+namespace Jishi.App.Dues;
+
+/// <summary>What the stored dues say of a set of members: the assessment in force in a month, the months paid (by
+/// payments not reversed), the months due. One place for the sheet, the member's history and the payment rules.</summary>
+public sealed class DuesBook
+{
+    private readonly ILookup<string, DuesAssessmentRecord> assessments;
+    private readonly ILookup<string, DuesPaymentRecord> payments;
+    private readonly HashSet<string> reversed;
+
+    private DuesBook(IEnumerable<DuesAssessmentRecord> assessments, IReadOnlyList<DuesPaymentRecord> payments)
+    {
+        this.assessments = assessments.OrderByDescending(a => a.FromMonth, StringComparer.Ordinal).ToLookup(a => a.MemberId);
+        reversed = payments.Where(p => p.ReversesPaymentId is not null).Select(p => p.ReversesPaymentId!).ToHashSet();
+        this.payments = payments.ToLookup(p => p.MemberId);
+    }
+
+    public static async Task<DuesBook> LoadAsync(JishiDbContext db, IReadOnlyCollection<string> memberIds, CancellationToken ct)
+    {
+        var a = await db.DuesAssessments.IgnoreQueryFilters().AsNoTracking().Where(x => memberIds.Contains(x.MemberId)).ToListAsync(ct);
+        var p = await db.DuesPayments.IgnoreQueryFilters().AsNoTracking().Where(x => memberIds.Contains(x.MemberId)).ToListAsync(ct);
+        return new DuesBook(a, p);
+    }
+
+    /// <summary>The assessment in force in <paramref name="month"/>: the latest from that month or before.</summary>
+    public DuesAssessmentRecord? InForce(string memberId, DuesMonth month) =>
+        assessments[memberId].FirstOrDefault(a => string.CompareOrdinal(a.FromMonth, month.ToString()) <= 0);
+
+    /// <summary>The months the member's assessments start from, earliest first.</summary>
+    public IEnumerable<DuesMonth> InForceMonths(string memberId) => assessments[memberId].Select(a => a.From).OrderBy(m => m);
+
+    public decimal DueIn(string memberId, DuesMonth month) => InForce(memberId, month)?.MonthlyAmount ?? 0m;
+
+    /// <summary>Payments that count: neither a counter-entry nor reversed by one.</summary>
+    public IEnumerable<DuesPaymentRecord> Standing(string memberId) =>
+        payments[memberId].Where(p => p.ReversesPaymentId is null && !reversed.Contains(p.Id));
+
+    public IEnumerable<DuesPaymentRecord> All(string memberId) => payments[memberId];
+
+    public bool IsReversed(DuesPaymentRecord p) => reversed.Contains(p.Id);
+
+    public IReadOnlyList<DuesMonth> PaidMonths(string memberId) => [.. Standing(memberId).SelectMany(p => p.Months).Distinct()];
+
+    /// <summary>Months with nothing to pay (免交 in force): never in arrears.</summary>
+    public IEnumerable<DuesMonth> Exempt(string memberId, DuesMonth first, DuesMonth last) =>
+        DuesMonth.Range(first, last).Where(m => InForce(memberId, m) is { MonthlyAmount: 0m });
+}

@@ -1,0 +1,102 @@
+using Jishi.Domain.Dues;
+
+namespace Jishi.App.Dues;
+
+/// <summary>A member's dues from a month on (PUT /members/{id}/dues-base): category, base, rate, amount, relief.
+/// The assessment in force in a month is the latest one from that month or before.</summary>
+public sealed class DuesAssessmentRecord
+{
+    public required string Id { get; init; }
+
+    public required string MemberId { get; init; }
+
+    /// <summary>The member's organisation when assessed, and its path (the scope of the record).</summary>
+    public required string OrgId { get; set; }
+
+    public required string OrgPath { get; set; }
+
+    /// <summary>"YYYY-MM": the month the assessment applies from (D-10); one assessment per member and month.</summary>
+    public required string FromMonth { get; set; }
+
+    public DuesCategory Category { get; set; }
+
+    public decimal? Base { get; set; }
+
+    public decimal? Rate { get; set; }
+
+    public decimal StandardAmount { get; set; }
+
+    public decimal MonthlyAmount { get; set; }
+
+    public DuesReliefKind? ReliefKind { get; set; }
+
+    public decimal? ReliefAmount { get; set; }
+
+    public DateOnly? ReliefBranchDecisionDate { get; set; }
+
+    public string? ReliefApprovedByOrgId { get; set; }
+
+    public DateOnly? ReliefApprovalDate { get; set; }
+
+    public DateTimeOffset RecordedAt { get; set; }
+
+    public required string RecordedBy { get; set; }
+
+    public DuesMonth From => DuesMonth.Parse(FromMonth)!.Value;
+}
+
+/// <summary>A dues payment (交纳记录) with its receipt number. Never edited or deleted (D-18): a wrong one is reversed
+/// by a counter-entry (<see cref="ReversesPaymentId"/>, negative amount) and both stay in the ledger.</summary>
+public sealed class DuesPaymentRecord
+{
+    public required string Id { get; init; }
+
+    /// <summary>收据号: the collecting organisation's serial of the year, "2026-0001".</summary>
+    public required string Receipt { get; init; }
+
+    public int ReceiptYear { get; init; }
+
+    public int ReceiptNo { get; init; }
+
+    public required string MemberId { get; init; }
+
+    public required string MemberName { get; init; }
+
+    /// <summary>The organisation that collected it (the formal branch, or the inflow branch of a card holder, D-17).</summary>
+    public required string OrgId { get; init; }
+
+    public required string OrgPath { get; set; }
+
+    public DateOnly PaidDate { get; init; }
+
+    public required string CoversFrom { get; init; }
+
+    public required string CoversTo { get; init; }
+
+    /// <summary>What was handed over (negative on a reversal).</summary>
+    public decimal Amount { get; init; }
+
+    /// <summary>The dues of the covered months; the rest is a voluntary extra (D-11, D-19).</summary>
+    public decimal DueAmount { get; init; }
+
+    public decimal VoluntaryExtra { get; init; }
+
+    public DuesPayer PaidBy { get; init; }
+
+    public string? PayerName { get; init; }
+
+    public DuesPaymentMethod Method { get; init; }
+
+    public string? Note { get; init; }
+
+    /// <summary>On a counter-entry: the payment it reverses.</summary>
+    public string? ReversesPaymentId { get; init; }
+
+    public string? OverridesJson { get; init; }
+
+    public DateTimeOffset RecordedAt { get; init; }
+
+    public required string RecordedBy { get; init; }
+
+    public IEnumerable<DuesMonth> Months => DuesMonth.Range(DuesMonth.Parse(CoversFrom)!.Value, DuesMonth.Parse(CoversTo)!.Value);
+}
