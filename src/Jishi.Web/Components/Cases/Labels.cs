@@ -1,4 +1,10 @@
+using System.Diagnostics.CodeAnalysis;
 using Jishi.Domain.Development;
+using Jishi.Domain.Members;
+using Jishi.Domain.Organisations;
+using Jishi.Domain.People;
+using Jishi.Domain.Procedures;
+using Jishi.Web.Components.Procedures;
 
 namespace Jishi.Web.Components.Cases;
 
@@ -274,6 +280,33 @@ public static class Labels
         ["RuleSeverity.Block"] = "不符合规定",
         ["RuleSeverity.BlockWithException"] = "需例外依据",
         ["RuleSeverity.Warn"] = "警告",
+        ["RuleSeverity.Info"] = "提示",
+        ["RuleSeverity.OrgWarn"] = "组织层面逾期提醒",
+        ["VotePosition.For"] = "赞成",
+        ["VotePosition.Against"] = "反对",
+        ["VotePosition.Abstain"] = "弃权",
+        ["AssemblyResult.Passed"] = "通过",
+        ["AssemblyResult.NotPassed"] = "未通过",
+        ["RulesVersion.Rules2014"] = "2014 年细则",
+        ["RulesVersion.Rules2026"] = "2026 年细则",
+        ["SerialState.Available"] = "可发放",
+        ["SerialState.Issued"] = "已发放",
+        ["SerialState.Voided"] = "已作废",
+
+        // Members, people, organisations and accounts
+        ["MemberStatus.ProbationaryMember"] = "预备党员",
+        ["MemberStatus.FullMember"] = "正式党员",
+        ["Gender.Male"] = "男",
+        ["Gender.Female"] = "女",
+        ["OrgLevel.Central"] = "中央",
+        ["OrgLevel.Provincial"] = "省级",
+        ["OrgLevel.Prefectural"] = "市（地、州、盟）级",
+        ["OrgLevel.County"] = "县级",
+        ["OrgLevel.Primary"] = "基层",
+        ["OrgLevel.Branch"] = "支部",
+        ["Role.Admin"] = "管理员",
+        ["Role.Manager"] = "业务管理",
+        ["Role.Viewer"] = "只读",
     };
 
     private static readonly Dictionary<string, string> DeadlineWords = new(StringComparer.Ordinal)
@@ -317,9 +350,32 @@ public static class Labels
     public static string Flag(string flag) => Words.GetValueOrDefault("MemberFlag." + flag, flag);
 
     /// <summary>A step's name in a procedure (the tag of its event record), e.g. Mobility.ContactLogged.</summary>
-    public static string Step(Jishi.Domain.Procedures.ProcedureKind kind, string type) => Words.GetValueOrDefault($"{kind}.{type}", type);
+    public static string Step(ProcedureKind kind, string type) => Words.GetValueOrDefault($"{kind}.{type}", type);
 
-    public static string Of(Type type, string name) => Words.GetValueOrDefault($"{type.Name}.{name}", name);
+    /// <summary>
+    /// The Chinese word of an enum value, the one lookup every page and document uses: the glossary words above, or, for
+    /// the types that define their words beside themselves (<see cref="OrgType"/>, <see cref="SanctionType"/>,
+    /// <see cref="Education"/>, <see cref="Occupation"/>, <see cref="ProcedureKind"/>), those. A name without a word is
+    /// returned as it is.
+    /// </summary>
+    public static string Of(Type type, string name) => TryOf(type, name, out var word) ? word : name;
+
+    /// <summary>Whether <paramref name="name"/> of <paramref name="type"/> has a Chinese word, and the word.</summary>
+    public static bool TryOf(Type type, string name, [NotNullWhen(true)] out string? word)
+    {
+        word = type.IsEnum && Enum.TryParse(type, name, ignoreCase: false, out var value) && Enum.IsDefined(type, value!)
+            ? value switch
+            {
+                OrgType t => t.Label(),
+                SanctionType t => t.Label(),
+                Education t => t.Label(),
+                Occupation t => t.Label(),
+                ProcedureKind k => ProcedurePages.Noun(k),
+                _ => Words.GetValueOrDefault($"{type.Name}.{name}"),
+            }
+            : Words.GetValueOrDefault($"{type.Name}.{name}");
+        return word is not null;
+    }
 
     public static string Of<T>(T value)
         where T : struct, Enum => Of(typeof(T), value.ToString());
