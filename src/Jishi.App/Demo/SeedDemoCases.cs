@@ -71,7 +71,8 @@ public sealed class SeedDemoCases(JishiDbContext db, TimeProvider time, Official
             {
                 DevelopmentStage.Applicant => today.AddDays(-12 - (7 * i)),
                 DevelopmentStage.Activist => today.AddMonths(-9).AddDays(i),
-                _ => today.AddMonths(-22).AddDays(i),
+                DevelopmentStage.Candidate => today.AddMonths(-22).AddDays(i),
+                _ => throw new InvalidOperationException($"演示个案从申请人、积极分子或发展对象阶段开始，不从 {stage} 开始"),
             };
             var view = await open.Handle(new NewCase(p.Id, org.Id, received, relation), ct);
             var id = view.Case.Id;

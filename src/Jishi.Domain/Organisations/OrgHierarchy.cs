@@ -53,7 +53,17 @@ public static class OrgHierarchy
                 Error($"{parent.Value.Label()}之下只能设立党小组，填写的是{child.Label()}"),
             OrgType.GeneralBranch when child is not (OrgType.Branch or OrgType.RetireeBranch) =>
                 Error($"党总支之下只能设立党支部或离退休党支部，填写的是{child.Label()}"),
-            _ => null,
+            null or OrgType.CentralCommittee or OrgType.ProvincialCommittee or OrgType.PrefecturalCommittee
+                or OrgType.CountyCommittee or OrgType.OrgDepartment or OrgType.CentralOrgDepartment
+                or OrgType.ProvincialOrgDepartment or OrgType.CountyOrgDepartment or OrgType.PrimaryCommittee
+                or OrgType.TownshipCommittee or OrgType.SubdistrictCommittee or OrgType.WorkingCommittee
+                or OrgType.GeneralBranch or OrgType.BranchCommittee or OrgType.PartyCell or OrgType.TemporaryOrg
+                or OrgType.LeadingPartyGroup or OrgType.MobileMemberOrg or OrgType.MobileTalentOrg
+                or OrgType.TalentServiceOrg or OrgType.CommunityOrg or OrgType.MassOrganization or OrgType.YouthLeague
+                or OrgType.DisciplineAndLawAgency or OrgType.RelevantDepartment
+                or OrgType.DisciplineInspectionCommission or OrgType.Unit or OrgType.SupervisingDepartment
+                or OrgType.EmployerUnit or OrgType.DispatchAgency or OrgType.CoordinationGroup => null,
+            _ => throw new ArgumentOutOfRangeException(nameof(parent), parent, null),
         };
     }
 

@@ -26,7 +26,22 @@ public static class ProbationRules
                 .. AdmissionRules.CollectiveApproval(x, approving: true, "R-31-decision-procedure", "第三十一条"),
                 .. Outcome(x, x.Data.ConfirmationOutcome), ApprovalWithinThreeMonths(x),
             ],
-            _ => [],
+            CaseEventType.ApplicationReceived or CaseEventType.ApplicationTalkHeld or CaseEventType.NominationRecorded
+                or CaseEventType.ActivistDesignated or CaseEventType.ActivistFiled or CaseEventType.MentorAssigned
+                or CaseEventType.ActivistAssessed or CaseEventType.OpinionsCollected or CaseEventType.CandidateProposed
+                or CaseEventType.CandidateConsented or CaseEventType.PublicNoticeEnded or CaseEventType.CandidateListed
+                or CaseEventType.SponsorsAssigned or CaseEventType.PoliticalReviewConcluded
+                or CaseEventType.TrainingCompleted or CaseEventType.BranchReviewPassed or CaseEventType.PreReviewPassed
+                or CaseEventType.AdmissionFormIssued or CaseEventType.AdmissionVoteHeld
+                or CaseEventType.AdmissionSubmitted or CaseEventType.IntermediateReviewed
+                or CaseEventType.ApprovalTalkHeld or CaseEventType.AdmissionApproved or CaseEventType.AdmissionRejected
+                or CaseEventType.AdmissionFiled or CaseEventType.ProbationAssessed
+                or CaseEventType.FullMembershipRequested or CaseEventType.ActivistTransferred
+                or CaseEventType.TransferredMaterialsReviewed or CaseEventType.ProbationaryTransferred
+                or CaseEventType.ConfirmationPostponed or CaseEventType.ProbationDisciplineRecorded
+                or CaseEventType.NonRecognitionDecided or CaseEventType.DirectlyAdmitted
+                or CaseEventType.PosthumouslyAdmitted or CaseEventType.ArchiveSubmitted or CaseEventType.AttachmentAdded => [],
+            _ => throw new ArgumentOutOfRangeException(nameof(x), x.Type, null),
         };
         return refusals.OfType<Refusal>();
     }
@@ -39,7 +54,11 @@ public static class ProbationRules
             CaseStatus.NotRecognized => AnnouncedDecision.NotRecognized,
             CaseStatus.AdmissionNotApproved => AnnouncedDecision.NotApproved,
             CaseStatus.ProbationCancelled => AnnouncedDecision.NotApproved,
-            _ => x.State.Stage == DevelopmentStage.FullMember ? AnnouncedDecision.Confirmation : AnnouncedDecision.Admission,
+            CaseStatus.Open or CaseStatus.ApplicationRefused or CaseStatus.ActivistRemoved
+                or CaseStatus.AdmissionNotPassed or CaseStatus.Withdrawn or CaseStatus.Removed or CaseStatus.Expelled
+                or CaseStatus.Deceased or CaseStatus.Archived =>
+                x.State.Stage == DevelopmentStage.FullMember ? AnnouncedDecision.Confirmation : AnnouncedDecision.Admission,
+            _ => throw new ArgumentOutOfRangeException(nameof(x), x.State.Status, null),
         };
         return x.Data.Decision == expected ? null : Refusal.Block(
             x.State.Stage == DevelopmentStage.FullMember ? "R-33-notify-and-talk" : "R-24-notify",

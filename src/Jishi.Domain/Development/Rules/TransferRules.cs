@@ -20,7 +20,21 @@ public static class TransferRules
             CaseEventType.BranchReviewPassed when x.State.Stage == DevelopmentStage.ProbationaryMember => [ReviewedBeforeConfirmation(x)],
             CaseEventType.ConfirmationPostponed => [.. Postponement(x)],
             CaseEventType.NonRecognitionDecided => [NonRecognitionBody(x)],
-            _ => [],
+            CaseEventType.ApplicationReceived or CaseEventType.ApplicationTalkHeld or CaseEventType.NominationRecorded
+                or CaseEventType.ActivistDesignated or CaseEventType.ActivistFiled or CaseEventType.MentorAssigned
+                or CaseEventType.ActivistAssessed or CaseEventType.OpinionsCollected or CaseEventType.CandidateConsented
+                or CaseEventType.PublicNoticeEnded or CaseEventType.SponsorsAssigned
+                or CaseEventType.PoliticalReviewConcluded or CaseEventType.TrainingCompleted
+                or CaseEventType.BranchReviewPassed or CaseEventType.PreReviewPassed
+                or CaseEventType.AdmissionFormIssued or CaseEventType.AdmissionVoteHeld
+                or CaseEventType.AdmissionSubmitted or CaseEventType.IntermediateReviewed
+                or CaseEventType.ApprovalTalkHeld or CaseEventType.AdmissionApproved or CaseEventType.AdmissionRejected
+                or CaseEventType.AdmissionFiled or CaseEventType.DecisionAnnounced
+                or CaseEventType.AssignedToBranchAndCell or CaseEventType.OathTaken or CaseEventType.ProbationAssessed
+                or CaseEventType.FullMembershipRequested or CaseEventType.ProbationDisciplineRecorded
+                or CaseEventType.DirectlyAdmitted or CaseEventType.PosthumouslyAdmitted
+                or CaseEventType.ArchiveSubmitted or CaseEventType.AttachmentAdded => [],
+            _ => throw new ArgumentOutOfRangeException(nameof(x), x.Type, null),
         };
         return refusals.OfType<Refusal>();
     }
