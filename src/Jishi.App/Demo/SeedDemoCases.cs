@@ -42,7 +42,7 @@ public sealed class SeedDemoCases(JishiDbContext db, TimeProvider time, Official
             var p = applicants[i];
             var org = await db.Orgs.IgnoreQueryFilters().AsNoTracking().FirstAsync(o => o.Id == p.OrgId, ct);
             var chain = await ChainAsync(org, ct);
-            var committee = chain.First(o => o.Type is OrgType.PrimaryCommittee or OrgType.TownshipCommittee);
+            var committee = chain.First(o => o.Type.IsPrimaryLevelCommittee());
             var members = await db.Members.IgnoreQueryFilters().AsNoTracking().Include(m => m.Sanctions)
                 .Where(m => m.OrgId == org.Id && m.Status == MemberStatus.FullMember).OrderBy(m => m.Id).ToListAsync(ct);
             var clean = members.Where(m => m.Sanctions.Count == 0 && m.PartyAgeStartDate < today.AddYears(-3)).Select(m => m.Id).ToList();

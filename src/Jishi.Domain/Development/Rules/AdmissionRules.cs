@@ -356,8 +356,7 @@ public static class AdmissionRules
     public static Refusal? FilingBody(RuleInput x)
     {
         var org = x.Ctx.Org(x.Data.FiledWithOrgId)!;
-        return org.Type is OrgType.OrgDepartment or OrgType.CountyOrgDepartment or OrgType.ProvincialOrgDepartment
-            or OrgType.CentralOrgDepartment || org.IsCountyOrAbove
+        return org.Type.IsOrgDepartment() || org.IsCountyOrAbove
             ? null
             : Refusal.Block("R-25-filing-to-org-dept", "第二十五条", $"应报上级党委组织部门备案：“{org.Name}”（{org.Type.Label()}）不是组织部门");
     }

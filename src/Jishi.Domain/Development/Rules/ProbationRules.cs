@@ -1,3 +1,4 @@
+using Jishi.Domain.Organisations;
 using Jishi.Domain.Rules;
 
 namespace Jishi.Domain.Development;
@@ -71,7 +72,7 @@ public static class ProbationRules
     public static Refusal? AssignedBranch(RuleInput x)
     {
         var branch = x.Ctx.Org(x.Data.BranchId)!;
-        if (!CommonRules.IsBranchLike(branch.Type))
+        if (!branch.Type.IsBranchLike())
         {
             return Refusal.Block("R-28-assign-branch-and-cell", "第二十八条", $"“{branch.Name}”不是党支部");
         }
@@ -125,8 +126,7 @@ public static class ProbationRules
             return Refusal.Warn("R-29-oath-organiser", "第二十九条", "未记录组织入党宣誓的党组织");
         }
 
-        return org.IsCommittee || org.Type is Organisations.OrgType.Branch or Organisations.OrgType.GeneralBranch
-            or Organisations.OrgType.RetireeBranch
+        return org.IsCommittee || org.Type.IsBranch() || org.Type == Organisations.OrgType.GeneralBranch
             ? null
             : Refusal.Warn("R-29-oath-organiser", "第二十九条",
                 $"入党宣誓仪式一般由基层党委或者党支部（党总支）组织：所报为“{org.Name}”");
