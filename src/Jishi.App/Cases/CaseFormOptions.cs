@@ -20,8 +20,7 @@ public sealed class CaseFormOptions(JishiDbContext db, TimeProvider time)
         var c = view.Case;
         var chainIds = c.OrgPath.Split('/', StringSplitOptions.RemoveEmptyEntries);
         var chain = await db.Orgs.IgnoreQueryFilters().AsNoTracking().Where(o => chainIds.Contains(o.Id)).ToListAsync(ct);
-        var committee = chain.Where(o => o.Type is OrgType.PrimaryCommittee or OrgType.TownshipCommittee or OrgType.SubdistrictCommittee
-                or OrgType.WorkingCommittee or OrgType.CountyCommittee)
+        var committee = chain.Where(o => o.Type.IsPrimaryLevelCommittee() || o.Type == OrgType.CountyCommittee)
             .OrderByDescending(o => o.Depth).FirstOrDefault() ?? chain.OrderBy(o => o.Depth).First();
         var upper = Organisation.SubtreeUpperBound(committee.Path);
         var county = chain.Where(o => o.Depth <= committee.Depth).OrderBy(o => o.Depth).First();

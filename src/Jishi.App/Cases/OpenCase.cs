@@ -36,7 +36,7 @@ public sealed class OpenCase(JishiDbContext db, TimeProvider time, GetCase get)
         var personFacts = new Domain.Development.PersonFacts(person.Id, person.Name, person.BirthDate, person.IsMobile,
             person.UnitName, person.UnitHasPartyOrg, person.ExpectedDepartureDate);
         var refusals = ApplicationRules.CheckApplication(personFacts, CaseFacts.ToFacts(org), relation, received).ToList();
-        if (!IsPartyOrganisation(org.Type))
+        if (!org.Type.ReceivesApplications())
         {
             refusals.Add(Refusal.Block("R-06-where-to-apply", "第六条", $"“{org.Name}”（{org.Type.Label()}）不是接收入党申请的党组织"));
         }
@@ -72,9 +72,4 @@ public sealed class OpenCase(JishiDbContext db, TimeProvider time, GetCase get)
 
     internal static DateTimeOffset Truncate(DateTimeOffset t) => DateTimeOffset.FromUnixTimeMilliseconds(t.ToUnixTimeMilliseconds());
 
-    private static bool IsPartyOrganisation(OrgType type) => type is not (OrgType.OrgDepartment or OrgType.CentralOrgDepartment
-        or OrgType.ProvincialOrgDepartment or OrgType.CountyOrgDepartment or OrgType.PartyCell or OrgType.BranchCommittee
-        or OrgType.MassOrganization or OrgType.YouthLeague or OrgType.DisciplineAndLawAgency or OrgType.RelevantDepartment
-        or OrgType.DisciplineInspectionCommission or OrgType.Unit or OrgType.SupervisingDepartment or OrgType.EmployerUnit
-        or OrgType.DispatchAgency or OrgType.CoordinationGroup or OrgType.LeadingPartyGroup);
 }

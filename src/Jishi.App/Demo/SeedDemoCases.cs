@@ -42,7 +42,7 @@ public sealed class SeedDemoCases(JishiDbContext db, TimeProvider time, Official
             var p = applicants[i];
             var org = await db.Orgs.IgnoreQueryFilters().AsNoTracking().FirstAsync(o => o.Id == p.OrgId, ct);
             var chain = await ChainAsync(org, ct);
-            var committee = chain.First(o => o.Type is OrgType.PrimaryCommittee or OrgType.TownshipCommittee);
+            var committee = chain.First(o => o.Type.IsPrimaryLevelCommittee());
             var members = await db.Members.IgnoreQueryFilters().AsNoTracking().Include(m => m.Sanctions)
                 .Where(m => m.OrgId == org.Id && m.Status == MemberStatus.FullMember).OrderBy(m => m.Id).ToListAsync(ct);
             var clean = members.Where(m => m.Sanctions.Count == 0 && m.PartyAgeStartDate < today.AddYears(-3)).Select(m => m.Id).ToList();
@@ -71,7 +71,8 @@ public sealed class SeedDemoCases(JishiDbContext db, TimeProvider time, Official
             {
                 DevelopmentStage.Applicant => today.AddDays(-12 - (7 * i)),
                 DevelopmentStage.Activist => today.AddMonths(-9).AddDays(i),
-                _ => today.AddMonths(-22).AddDays(i),
+                DevelopmentStage.Candidate => today.AddMonths(-22).AddDays(i),
+                _ => throw new InvalidOperationException($"演示个案从申请人、积极分子或发展对象阶段开始，不从 {stage} 开始"),
             };
             var view = await open.Handle(new NewCase(p.Id, org.Id, received, relation), ct);
             var id = view.Case.Id;

@@ -59,7 +59,7 @@ public sealed class SetDuesBase(JishiDbContext db, TimeProvider time)
             var approver = await db.Orgs.IgnoreQueryFilters().AsNoTracking().FirstOrDefaultAsync(o => o.Id == approverId, ct)
                 ?? throw new NotFoundException("批准的党委", approverId, "relief.approvedByOrgId");
             approvedAbove = member.OrgPath.StartsWith(approver.Path, StringComparison.Ordinal) && member.OrgPath != approver.Path
-                && IsCommittee(approver.Type);
+                && approver.Type.IsCommittee();
         }
 
         var (assessment, errors, refusals) = DuesRules.Assess(from!.Value, category, input.Base, input.Amount, relief, approvedAbove);
@@ -108,11 +108,4 @@ public sealed class SetDuesBase(JishiDbContext db, TimeProvider time)
         return row;
     }
 
-    /// <summary>A 党委 (committee) that may approve relief for a branch below it (D-07: 上一级党委).</summary>
-    internal static bool IsCommittee(OrgType type) => type switch
-    {
-        OrgType.CentralCommittee or OrgType.ProvincialCommittee or OrgType.PrefecturalCommittee or OrgType.CountyCommittee
-            or OrgType.PrimaryCommittee or OrgType.TownshipCommittee or OrgType.SubdistrictCommittee or OrgType.WorkingCommittee => true,
-        _ => false,
-    };
 }

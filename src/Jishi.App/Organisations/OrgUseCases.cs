@@ -58,7 +58,7 @@ public sealed class CreateOrg(JishiDbContext db, TimeProvider time)
             Level = OrgTypes.DefaultLevel(type),
             ParentId = parent?.Id,
             Path = "",
-            HasCommittee = input.HasCommittee ?? OrgRules.HasCommitteeByDefault(type),
+            HasCommittee = input.HasCommittee ?? type.HasCommitteeByDefault(),
             HasAdmissionApprovalAuthority = input.HasAdmissionApprovalAuthority ?? false,
             IsUnderTownshipOrSubdistrict = underTownship,
             MeetsDevelopmentConditions = input.MeetsDevelopmentConditions ?? false,
@@ -284,10 +284,7 @@ internal static class OrgRules
 {
     public static bool IsBelowTownship(Organisation? parent) =>
         parent is not null
-        && (parent.Type is OrgType.TownshipCommittee or OrgType.SubdistrictCommittee || parent.IsUnderTownshipOrSubdistrict);
-
-    public static bool HasCommitteeByDefault(OrgType type) =>
-        type is not (OrgType.Branch or OrgType.RetireeBranch or OrgType.PartyCell or OrgType.TemporaryOrg);
+        && (parent.Type.IsTownshipOrSubdistrictCommittee() || parent.IsUnderTownshipOrSubdistrict);
 
     /// <summary>G-14: only committees that may approve admissions can carry the flag.</summary>
     public static void ThrowIfRefused(Organisation org)

@@ -330,13 +330,19 @@ public sealed class ListTransfers(JishiDbContext db, TimeProvider time)
                 : rows.Where(t => t.IssuingOrgPath.CompareTo(scope) >= 0 && t.IssuingOrgPath.CompareTo(upper) < 0);
         }
 
+        if (state is { } asked && !Enum.IsDefined(asked))
+        {
+            throw new InvalidInputException("state", $"“{asked}”不是有效的转接状态");
+        }
+
         var today = ChinaTime.Today(time);
         rows = state switch
         {
             null => rows,
             TransferState.Expired => rows.Where(t => t.IsOpen && t.ExpiryDate < today),
             TransferState.Issued or TransferState.Received => rows.Where(t => t.State == state && t.ExpiryDate >= today),
-            _ => rows.Where(t => t.State == state),
+            TransferState.Accepted or TransferState.Rejected or TransferState.Withdrawn => rows.Where(t => t.State == state),
+            _ => throw new ArgumentOutOfRangeException(nameof(state), state, null),
         };
         var total = await rows.CountAsync(ct);
         var items = await rows.OrderByDescending(t => t.IssuedDate).ThenByDescending(t => t.Id).Skip((page - 1) * pageSize).Take(pageSize).ToListAsync(ct);

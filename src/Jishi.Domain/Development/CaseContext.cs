@@ -16,12 +16,10 @@ public sealed record OrgFacts(
     bool MeetsDevelopmentConditions)
 {
     /// <summary>A 党委 (committee) — what the rules mean by "上级党委": not a branch, general branch, cell or department.</summary>
-    public bool IsCommittee => Type is OrgType.CentralCommittee or OrgType.ProvincialCommittee or OrgType.PrefecturalCommittee
-        or OrgType.CountyCommittee or OrgType.PrimaryCommittee or OrgType.TownshipCommittee or OrgType.SubdistrictCommittee
-        or OrgType.WorkingCommittee;
+    public bool IsCommittee => Type.IsCommittee();
 
-    public bool IsCountyOrAbove => Type is OrgType.CentralCommittee or OrgType.ProvincialCommittee
-        or OrgType.PrefecturalCommittee or OrgType.CountyCommittee;
+    /// <summary>县级以上党委 (GLOSSARY.md §3 <c>IsCountyOrAbove</c>).</summary>
+    public bool IsCountyOrAbove => Type.IsCountyOrAboveCommittee();
 
     public string Label => $"{Name}（{Type.Label()}）";
 }

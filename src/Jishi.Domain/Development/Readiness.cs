@@ -79,7 +79,8 @@ public static class Readiness
                 }.Concat(ProbationRules.ConfirmationProcedure(X(CaseEventType.ConfirmationVoteHeld)).Where(r => r.Severity == RuleSeverity.Block))
                     .ToArray()),
             ],
-            _ => Array.Empty<(CaseEventType, Refusal?[])>(),
+            DevelopmentStage.FullMember => Array.Empty<(CaseEventType, Refusal?[])>(),
+            _ => throw new ArgumentOutOfRangeException(nameof(state), state.Stage, null),
         };
 
         return steps.Select(s => new StepReadiness(s.Item1, s.Item2.OfType<Refusal>().ToList())).ToList();

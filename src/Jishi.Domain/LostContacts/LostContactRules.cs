@@ -174,8 +174,7 @@ public static class LostContactRules
         }
 
         var n = ctx.NamedOrg;
-        if (!(ctx.NamedOrgIsAbove && (n!.IsCountyOrAbove || n.Type is OrgType.CountyOrgDepartment or OrgType.ProvincialOrgDepartment
-                or OrgType.CentralOrgDepartment or OrgType.OrgDepartment)))
+        if (!(ctx.NamedOrgIsAbove && (n!.IsCountyOrAbove || n.Type.IsOrgDepartment())))
         {
             yield return Refusal.Block("F-07-restoration", Article24,
                 $"恢复党籍应经党支部和上级党委审查后由县级组织部门或县级以上党委批准，“{n?.Name}”不是 {ctx.MemberOrg.Name} 之上的县级以上党委或组织部门");

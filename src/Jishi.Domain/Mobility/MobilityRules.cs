@@ -152,7 +152,7 @@ public static class MobilityRules
             return Refusal.Block("F-01-mobile-definition", Definition, $"流入地党组织“{inflow.Name}”就是 {ctx.MemberName} 正式组织关系所在的党组织");
         }
 
-        return inflow.IsCommittee || CommonRules.IsBranchLike(inflow.Type) ? null : Refusal.Block("F-01-mobile-definition", Article32,
+        return inflow.IsCommittee || inflow.Type.IsBranchLike() ? null : Refusal.Block("F-01-mobile-definition", Article32,
             $"“{inflow.Name}”（{inflow.Type.Label()}）不能作为流入地党组织：应为党委、党总支、党支部或流动党员党组织");
     }
 

@@ -41,7 +41,15 @@ public static class ApprovalAuthority
                 "临时党组织不能审批接收党员（第二十二条第四款）；“除另有规定外”的情形须在具体审批时凭例外记录处理，不能设为审批权限",
             OrgType.LeadingPartyGroup =>
                 "党组不能审批接收党员，只能讨论和决定发展党员重要事项（第二十二条第五款）",
-            _ => $"{type.Label()}不能审批接收党员，预备党员必须由党委审批（第二十二条第一款）",
+            OrgType.OrgDepartment or OrgType.CentralOrgDepartment or OrgType.ProvincialOrgDepartment
+                or OrgType.CountyOrgDepartment or OrgType.Branch or OrgType.BranchCommittee or OrgType.PartyCell
+                or OrgType.MobileMemberOrg or OrgType.MobileTalentOrg or OrgType.TalentServiceOrg
+                or OrgType.RetireeBranch or OrgType.CommunityOrg or OrgType.MassOrganization or OrgType.YouthLeague
+                or OrgType.DisciplineAndLawAgency or OrgType.RelevantDepartment
+                or OrgType.DisciplineInspectionCommission or OrgType.Unit or OrgType.SupervisingDepartment
+                or OrgType.EmployerUnit or OrgType.DispatchAgency or OrgType.CoordinationGroup =>
+                $"{type.Label()}不能审批接收党员，预备党员必须由党委审批（第二十二条第一款）",
+            _ => throw new ArgumentOutOfRangeException(nameof(type), type, null),
         };
 
         return message is null ? null : Refusal.Block(Rule, Article, message);

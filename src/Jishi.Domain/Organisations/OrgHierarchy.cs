@@ -42,19 +42,19 @@ public static class OrgHierarchy
 
         if (child == OrgType.PartyCell)
         {
-            return parent is OrgType.Branch or OrgType.RetireeBranch or OrgType.TemporaryOrg or OrgType.MobileMemberOrg
+            return parent is { } holder && holder.HoldsPartyCells()
                 ? null
                 : Error($"党小组应设在党支部、离退休党支部、临时党组织或流动党员党组织之下，填写的上级组织为{ParentLabel(parent)}");
         }
 
-        return parent switch
+        if (parent is { } p && p.IsBranch())
         {
-            OrgType.Branch or OrgType.RetireeBranch =>
-                Error($"{parent.Value.Label()}之下只能设立党小组，填写的是{child.Label()}"),
-            OrgType.GeneralBranch when child is not (OrgType.Branch or OrgType.RetireeBranch) =>
-                Error($"党总支之下只能设立党支部或离退休党支部，填写的是{child.Label()}"),
-            _ => null,
-        };
+            return Error($"{p.Label()}之下只能设立党小组，填写的是{child.Label()}");
+        }
+
+        return parent == OrgType.GeneralBranch && !child.IsBranch()
+            ? Error($"党总支之下只能设立党支部或离退休党支部，填写的是{child.Label()}")
+            : null;
     }
 
     private static string ParentLabel(OrgType? parent) => parent is null ? "无（顶层）" : parent.Value.Label();

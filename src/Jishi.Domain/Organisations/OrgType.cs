@@ -194,4 +194,94 @@ public static class OrgTypes
     /// <summary>县级以上 (GLOSSARY.md §3 <c>IsCountyOrAbove</c>; "以上" includes the county level itself, G-04).</summary>
     public static bool IsCountyOrAbove(this OrgLevel level) =>
         level is OrgLevel.Central or OrgLevel.Provincial or OrgLevel.Prefectural or OrgLevel.County;
+
+    // The classes of organisation types the rules and pages speak of, each defined once here. A query (IQueryable)
+    // cannot call the Is… methods; it asks the list instead: Where(o => OrgTypes.Committees.Contains(o.Type)).
+
+    /// <summary>县级以上党委: the central, provincial, prefectural and county committees (GLOSSARY.md §3 <c>IsCountyOrAbove</c>).</summary>
+    public static IReadOnlyList<OrgType> CountyOrAboveCommittees { get; } =
+        [OrgType.CentralCommittee, OrgType.ProvincialCommittee, OrgType.PrefecturalCommittee, OrgType.CountyCommittee];
+
+    /// <summary>基层党委 in the wide sense: 基层党委, 乡镇党委, 街道党（工）委 and 党工委 (the committees below the county).</summary>
+    public static IReadOnlyList<OrgType> PrimaryLevelCommittees { get; } =
+        [OrgType.PrimaryCommittee, OrgType.TownshipCommittee, OrgType.SubdistrictCommittee, OrgType.WorkingCommittee];
+
+    /// <summary>党委: what the rules mean by "上级党委" — not a general branch, branch, cell, department or 党组.</summary>
+    public static IReadOnlyList<OrgType> Committees { get; } = [.. CountyOrAboveCommittees, .. PrimaryLevelCommittees];
+
+    /// <summary>乡镇（街道）党委: the committees whose own primary committees may not approve admissions (G-14).</summary>
+    public static IReadOnlyList<OrgType> TownshipOrSubdistrictCommittees { get; } = [OrgType.TownshipCommittee, OrgType.SubdistrictCommittee];
+
+    /// <summary>党委组织部（组织部门）, of any level.</summary>
+    public static IReadOnlyList<OrgType> OrgDepartments { get; } =
+        [OrgType.OrgDepartment, OrgType.CentralOrgDepartment, OrgType.ProvincialOrgDepartment, OrgType.CountyOrgDepartment];
+
+    /// <summary>县级以上党委组织部门 by type alone (an <see cref="OrgType.OrgDepartment"/> is one if its committee is).</summary>
+    public static IReadOnlyList<OrgType> CountyOrAboveOrgDepartments { get; } =
+        [OrgType.CentralOrgDepartment, OrgType.ProvincialOrgDepartment, OrgType.CountyOrgDepartment];
+
+    /// <summary>党支部: a branch or a retirees' branch.</summary>
+    public static IReadOnlyList<OrgType> Branches { get; } = [OrgType.Branch, OrgType.RetireeBranch];
+
+    /// <summary>Where a 党小组 may be set up: a branch, a retirees' branch, a temporary organisation or a mobile members' organisation.</summary>
+    public static IReadOnlyList<OrgType> PartyCellHolders { get; } =
+        [OrgType.Branch, OrgType.RetireeBranch, OrgType.TemporaryOrg, OrgType.MobileMemberOrg];
+
+    /// <summary>
+    /// The organisations below the committees that hold members and their activities: general branches, branches,
+    /// retirees' branches, temporary organisations and the organisations of mobile members and mobile talent.
+    /// </summary>
+    public static IReadOnlyList<OrgType> BranchLike { get; } =
+    [
+        OrgType.Branch, OrgType.RetireeBranch, OrgType.TemporaryOrg, OrgType.MobileMemberOrg, OrgType.MobileTalentOrg,
+        OrgType.GeneralBranch,
+    ];
+
+    /// <summary>The types set up without a 支部委员会 unless told otherwise (a new organisation's <c>HasCommittee</c>).</summary>
+    public static IReadOnlyList<OrgType> WithoutCommitteeByDefault { get; } =
+        [OrgType.Branch, OrgType.RetireeBranch, OrgType.PartyCell, OrgType.TemporaryOrg];
+
+    /// <summary>
+    /// The party organisations an application for membership may be handed to: committees, general branches,
+    /// branches and the other party organisations that take members in — not a department, a cell, a 支部委员会, a
+    /// 党组, a body outside the party or a unit.
+    /// </summary>
+    public static IReadOnlyList<OrgType> ApplicationReceivers { get; } =
+    [
+        .. Committees, OrgType.GeneralBranch, OrgType.Branch, OrgType.TemporaryOrg, OrgType.MobileMemberOrg,
+        OrgType.MobileTalentOrg, OrgType.TalentServiceOrg, OrgType.RetireeBranch, OrgType.CommunityOrg,
+    ];
+
+    /// <summary>Whether the type is a 党委 (<see cref="Committees"/>).</summary>
+    public static bool IsCommittee(this OrgType type) => Committees.Contains(type);
+
+    /// <summary>Whether the type is a 县级以上党委 (<see cref="CountyOrAboveCommittees"/>).</summary>
+    public static bool IsCountyOrAboveCommittee(this OrgType type) => CountyOrAboveCommittees.Contains(type);
+
+    /// <summary>Whether the type is a committee below the county (<see cref="PrimaryLevelCommittees"/>).</summary>
+    public static bool IsPrimaryLevelCommittee(this OrgType type) => PrimaryLevelCommittees.Contains(type);
+
+    /// <summary>Whether the type is a 乡镇（街道）党委 (<see cref="TownshipOrSubdistrictCommittees"/>).</summary>
+    public static bool IsTownshipOrSubdistrictCommittee(this OrgType type) => TownshipOrSubdistrictCommittees.Contains(type);
+
+    /// <summary>Whether the type is an 组织部门 (<see cref="OrgDepartments"/>).</summary>
+    public static bool IsOrgDepartment(this OrgType type) => OrgDepartments.Contains(type);
+
+    /// <summary>Whether the type is by itself a 县级以上党委组织部门 (<see cref="CountyOrAboveOrgDepartments"/>).</summary>
+    public static bool IsCountyOrAboveOrgDepartment(this OrgType type) => CountyOrAboveOrgDepartments.Contains(type);
+
+    /// <summary>Whether the type is a 党支部 (<see cref="Branches"/>).</summary>
+    public static bool IsBranch(this OrgType type) => Branches.Contains(type);
+
+    /// <summary>Whether a 党小组 may be set up under the type (<see cref="PartyCellHolders"/>).</summary>
+    public static bool HoldsPartyCells(this OrgType type) => PartyCellHolders.Contains(type);
+
+    /// <summary>Whether the type is branch-like (<see cref="BranchLike"/>).</summary>
+    public static bool IsBranchLike(this OrgType type) => BranchLike.Contains(type);
+
+    /// <summary>Whether a new organisation of the type has a 支部委员会 unless told otherwise.</summary>
+    public static bool HasCommitteeByDefault(this OrgType type) => !WithoutCommitteeByDefault.Contains(type);
+
+    /// <summary>Whether an application for membership may be handed to the type (<see cref="ApplicationReceivers"/>, R-06).</summary>
+    public static bool ReceivesApplications(this OrgType type) => ApplicationReceivers.Contains(type);
 }

@@ -174,11 +174,11 @@ public static class RelationTransferRules
 
     public static bool IsTransferAuthority(OrgFacts o) =>
         (o.IsCommittee && o.HasAdmissionApprovalAuthority)
-        || o.Type is OrgType.CountyOrgDepartment or OrgType.ProvincialOrgDepartment or OrgType.CentralOrgDepartment or OrgType.OrgDepartment;
+        || o.Type.IsOrgDepartment();
 
     /// <summary>Where a formal relation may be held: a committee, general branch, branch or other specific party
     /// organisation (T-01; S8 第二十五条), not a department, cell or leading party group.</summary>
-    public static bool CanHoldRelation(OrgFacts o) => o.IsCommittee || CommonRules.IsBranchLike(o.Type) || o.Type == OrgType.GeneralBranch;
+    public static bool CanHoldRelation(OrgFacts o) => o.IsCommittee || o.Type.IsBranchLike();
 
     /// <summary>T-04-validity: at most 90 days, unless an exception is recorded (branch certificate + application).</summary>
     public static Refusal? Validity(int days) => days <= MaxValidityDays ? null : Refusal.BlockWithException("T-04-validity", "中组发〔2004〕10号",

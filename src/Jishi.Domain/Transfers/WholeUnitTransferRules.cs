@@ -17,7 +17,7 @@ public static class WholeUnitTransferRules
 
     /// <summary>The organisations that move as a unit with their members: 党支部, 党总支 and the other organisations of
     /// the branch class (离退休党支部, 临时党组织, 流动党员党组织).</summary>
-    public static bool IsWholeUnit(OrgType type) => CommonRules.IsBranchLike(type);
+    public static bool IsWholeUnit(OrgType type) => type.IsBranchLike();
 
     /// <summary>T-11-whole-unit: the unit is of the branch class, and none of its members has an open 组织关系介绍信 —
     /// a letter issued under the old parent could no longer be accepted (T-10: the member would no longer be where it

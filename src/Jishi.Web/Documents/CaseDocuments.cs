@@ -51,7 +51,8 @@ public sealed class CaseDocuments(LoadCaseDossier load, HtmlRenderer renderer, P
         CaseForm.ActivistRecordForm => "入党积极分子培养考察登记表",
         CaseForm.ProbationRecordForm => "预备党员教育考察登记表",
         CaseForm.PublicNotice => "发展对象公示",
-        _ => "支部党员大会决议",
+        CaseForm.BranchResolution => "支部党员大会决议",
+        _ => throw new ArgumentOutOfRangeException(nameof(form), form, null),
     };
 
     /// <summary>The forms a case has reached, in the order of the process (for the case page's links and the archive).</summary>
@@ -68,7 +69,8 @@ public sealed class CaseDocuments(LoadCaseDossier load, HtmlRenderer renderer, P
             "尚未召开支部党员大会讨论接收，还没有决议"),
         CaseForm.ProbationRecordForm when s.ApprovalDate is null => Refusal.Block("R-30-probation-education", "第三十条",
             "尚未批准为预备党员，还没有《预备党员教育考察登记表》的内容"),
-        _ => null,
+        CaseForm.ActivistRecordForm or CaseForm.PublicNotice or CaseForm.BranchResolution or CaseForm.ProbationRecordForm => null,
+        _ => throw new ArgumentOutOfRangeException(nameof(form), form, null),
     };
 
     public async Task<byte[]> FormAsync(string caseId, CaseForm form, FormRequest request, CancellationToken ct = default)
@@ -104,8 +106,10 @@ public sealed class CaseDocuments(LoadCaseDossier load, HtmlRenderer renderer, P
                     ["Notices"] = NoticePeriods(d, request.StartDate),
                     ["Contact"] = request.Contact?.Trim(),
                 });
-            default:
+            case CaseForm.BranchResolution:
                 return await RenderAsync<BranchResolutionDoc>(new() { ["Dossier"] = d, ["Vote"] = ResolutionVote(d, request.Seq) });
+            default:
+                throw new ArgumentOutOfRangeException(nameof(form), form, null);
         }
     }
 

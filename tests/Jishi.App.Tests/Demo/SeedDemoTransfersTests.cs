@@ -27,6 +27,9 @@ public abstract class SeedDemoTransfersTests : UseCaseTest
             Assert.True((await new ListTransfers(Db(), Time).Handle(null, null, state, 1, 50)).Total > 0, $"no demo transfer {state}");
         }
 
+        // A state that is not one (?state=99) is bad input, not an empty register.
+        await Assert.ThrowsAsync<Domain.Rules.InvalidInputException>(() => new ListTransfers(Db(), Time).Handle(null, null, (TransferState)99, 1, 50));
+
         foreach (var t in all.Items)
         {
             Assert.True((await new VerifyTransferIntegrity(Db()).Handle(t.Id)).Valid);

@@ -125,7 +125,7 @@ public static class AdmissionFormRegister
 
     /// <summary>Who may register (hold) a batch: a committee with approval authority (G-14), a 县级以上党委, or a 党委组织部.</summary>
     public static Refusal? MayHold(OrgFacts org) =>
-        org.HasAdmissionApprovalAuthority || org.IsCountyOrAbove || IsOrgDepartment(org.Type) ? null : Refusal.Block(Rule, Article,
+        org.HasAdmissionApprovalAuthority || org.IsCountyOrAbove || org.Type.IsOrgDepartment() ? null : Refusal.Block(Rule, Article,
             $"“{org.Label}”不能登记志愿书编号：志愿书编号由具有审批权限的党委、县级以上党委或其组织部门登记保管");
 
     /// <summary>A batch overlapping the register is refused, naming the first serial already registered.</summary>
@@ -136,8 +136,5 @@ public static class AdmissionFormRegister
     /// organisation or above it, or the organisation department of a committee above it.</summary>
     public static bool IsOnChain(CaseContext ctx, OrgFacts? holder) =>
         holder is not null && (ctx.OrgChain.Any(o => o.Id == holder.Id)
-            || (IsOrgDepartment(holder.Type) && ctx.OrgChain.Any(o => o.Id == holder.ParentId)));
-
-    public static bool IsOrgDepartment(OrgType type) =>
-        type is OrgType.OrgDepartment or OrgType.CountyOrgDepartment or OrgType.ProvincialOrgDepartment or OrgType.CentralOrgDepartment;
+            || (holder.Type.IsOrgDepartment() && ctx.OrgChain.Any(o => o.Id == holder.ParentId)));
 }

@@ -36,7 +36,21 @@ public static class AdmissionRules
             CaseEventType.AdmissionRejected =>
                 [PassedVote(x), .. ApprovalAuthority(x), .. CollectiveApproval(x, approving: false)],
             CaseEventType.AdmissionFiled => [FilingBody(x)],
-            _ => [],
+            CaseEventType.ApplicationReceived or CaseEventType.ApplicationTalkHeld or CaseEventType.NominationRecorded
+                or CaseEventType.ActivistDesignated or CaseEventType.ActivistFiled or CaseEventType.MentorAssigned
+                or CaseEventType.ActivistAssessed or CaseEventType.OpinionsCollected or CaseEventType.CandidateProposed
+                or CaseEventType.CandidateConsented or CaseEventType.PublicNoticeEnded or CaseEventType.CandidateListed
+                or CaseEventType.SponsorsAssigned or CaseEventType.PoliticalReviewConcluded
+                or CaseEventType.TrainingCompleted or CaseEventType.BranchReviewPassed or CaseEventType.ApprovalTalkHeld
+                or CaseEventType.DecisionAnnounced or CaseEventType.AssignedToBranchAndCell or CaseEventType.OathTaken
+                or CaseEventType.ProbationAssessed or CaseEventType.FullMembershipRequested
+                or CaseEventType.ConfirmationVoteHeld or CaseEventType.ConfirmationApproved
+                or CaseEventType.ActivistTransferred or CaseEventType.TransferredMaterialsReviewed
+                or CaseEventType.ProbationaryTransferred or CaseEventType.ConfirmationPostponed
+                or CaseEventType.ProbationDisciplineRecorded or CaseEventType.NonRecognitionDecided
+                or CaseEventType.DirectlyAdmitted or CaseEventType.PosthumouslyAdmitted
+                or CaseEventType.ArchiveSubmitted or CaseEventType.AttachmentAdded => [],
+            _ => throw new ArgumentOutOfRangeException(nameof(x), x.Type, null),
         };
         return refusals.OfType<Refusal>();
     }
@@ -88,7 +102,8 @@ public static class AdmissionRules
         {
             SerialState.Issued => Refusal.Block("R-18-admission-form-issuance", "第四十二条", $"志愿书编号 {serial} 已发放给他人，不能重复发放"),
             SerialState.Voided => Refusal.Block("R-18-admission-form-issuance", "第四十二条", $"志愿书编号 {serial} 已作废"),
-            _ => null,
+            SerialState.Available => null,
+            _ => throw new ArgumentOutOfRangeException(nameof(x), entry.State, null),
         };
         if (refusal is not null)
         {
@@ -341,8 +356,7 @@ public static class AdmissionRules
     public static Refusal? FilingBody(RuleInput x)
     {
         var org = x.Ctx.Org(x.Data.FiledWithOrgId)!;
-        return org.Type is OrgType.OrgDepartment or OrgType.CountyOrgDepartment or OrgType.ProvincialOrgDepartment
-            or OrgType.CentralOrgDepartment || org.IsCountyOrAbove
+        return org.Type.IsOrgDepartment() || org.IsCountyOrAbove
             ? null
             : Refusal.Block("R-25-filing-to-org-dept", "第二十五条", $"应报上级党委组织部门备案：“{org.Name}”（{org.Type.Label()}）不是组织部门");
     }
@@ -355,6 +369,15 @@ public static class AdmissionRules
         DocumentType.PoliticalReviewFile => "政治审查材料",
         DocumentType.ProbationRecordForm => "《预备党员教育考察登记表》",
         DocumentType.FullMembershipRequest => "转正申请书",
-        _ => d.ToString(),
+        DocumentType.PoliticalReviewConclusion or DocumentType.TalkRecord or DocumentType.Nomination
+            or DocumentType.OpinionRecord or DocumentType.PublicNotice or DocumentType.PublicNoticeOutcome
+            or DocumentType.Filing or DocumentType.UpperConsent or DocumentType.LetterInquiry
+            or DocumentType.FieldInquiry or DocumentType.JointReview or DocumentType.CandidateTraining
+            or DocumentType.PreReviewRequest or DocumentType.PreReviewNotice or DocumentType.BranchResolution
+            or DocumentType.Ballot or DocumentType.WrittenOpinion or DocumentType.Minutes
+            or DocumentType.IntermediateReview or DocumentType.ApprovalOpinion or DocumentType.ApprovalNotice
+            or DocumentType.PersonnelFile or DocumentType.MemberFile or DocumentType.OrgRelationTransfer
+            or DocumentType.MembershipProof or DocumentType.ExceptionRecord or DocumentType.OverrideReason => d.ToString(),
+        _ => throw new ArgumentOutOfRangeException(nameof(d), d, null),
     };
 }

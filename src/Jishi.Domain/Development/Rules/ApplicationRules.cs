@@ -150,6 +150,7 @@ public static class ApplicationRules
         TalkTopic.LawAbiding => "遵纪守法情况",
         TalkTopic.Family => "家庭情况",
         TalkTopic.IntroducedPartyKnowledge => "向申请人介绍党的基本知识",
-        _ => "向申请人介绍党员的标准和条件",
+        TalkTopic.IntroducedMemberStandards => "向申请人介绍党员的标准和条件",
+        _ => throw new ArgumentOutOfRangeException(nameof(t), t, null),
     };
 }

@@ -29,7 +29,21 @@ public static class CandidateRules
             CaseEventType.SponsorsAssigned => [.. Sponsors(x, x.Data.SponsorMemberIds ?? [])],
             CaseEventType.PoliticalReviewConcluded => [PoliticalReviewMethods(x), PoliticalReviewContent(x)],
             CaseEventType.TrainingCompleted => [.. Training(x)],
-            _ => [],
+            CaseEventType.ApplicationReceived or CaseEventType.ApplicationTalkHeld or CaseEventType.NominationRecorded
+                or CaseEventType.ActivistDesignated or CaseEventType.ActivistFiled or CaseEventType.MentorAssigned
+                or CaseEventType.ActivistAssessed or CaseEventType.OpinionsCollected or CaseEventType.BranchReviewPassed
+                or CaseEventType.PreReviewPassed or CaseEventType.AdmissionFormIssued or CaseEventType.AdmissionVoteHeld
+                or CaseEventType.AdmissionSubmitted or CaseEventType.IntermediateReviewed
+                or CaseEventType.ApprovalTalkHeld or CaseEventType.AdmissionApproved or CaseEventType.AdmissionRejected
+                or CaseEventType.AdmissionFiled or CaseEventType.DecisionAnnounced
+                or CaseEventType.AssignedToBranchAndCell or CaseEventType.OathTaken or CaseEventType.ProbationAssessed
+                or CaseEventType.FullMembershipRequested or CaseEventType.ConfirmationVoteHeld
+                or CaseEventType.ConfirmationApproved or CaseEventType.ActivistTransferred
+                or CaseEventType.TransferredMaterialsReviewed or CaseEventType.ProbationaryTransferred
+                or CaseEventType.ConfirmationPostponed or CaseEventType.ProbationDisciplineRecorded
+                or CaseEventType.NonRecognitionDecided or CaseEventType.DirectlyAdmitted
+                or CaseEventType.PosthumouslyAdmitted or CaseEventType.ArchiveSubmitted or CaseEventType.AttachmentAdded => [],
+            _ => throw new ArgumentOutOfRangeException(nameof(x), x.Type, null),
         };
         return refusals.OfType<Refusal>();
     }
@@ -280,7 +294,8 @@ public static class CandidateRules
         PoliticalReviewItem.AttitudeToPartyLine => "对党的理论和路线、方针、政策的态度",
         PoliticalReviewItem.PoliticalHistory => "政治历史和在重大政治斗争、急难险重任务中的表现",
         PoliticalReviewItem.LawAndMorality => "遵纪守法、遵守社会公德、家庭美德以及网络行为表现",
-        _ => "家庭主要成员和重要社会关系的政治情况",
+        PoliticalReviewItem.FamilyAndRelations => "家庭主要成员和重要社会关系的政治情况",
+        _ => throw new ArgumentOutOfRangeException(nameof(i), i, null),
     };
 
     /// <summary>R-16-political-review-required (第十六条): no pre-review, assembly or approval without a 合格 conclusion.</summary>
@@ -329,7 +344,8 @@ public static class CandidateRules
         OpinionSource.Mentor => "培养联系人意见",
         OpinionSource.PartyCell => "党小组意见",
         OpinionSource.Member => "党员意见",
-        _ => "群众意见",
+        OpinionSource.NonMember => "群众意见",
+        _ => throw new ArgumentOutOfRangeException(nameof(s), s, null),
     };
 
     public static string Label(NoticePlace p) => p switch
@@ -337,6 +353,7 @@ public static class CandidateRules
         NoticePlace.Unit => "工作、学习单位",
         NoticePlace.Residence => "居住地",
         NoticePlace.OutflowPlace => "流出地",
-        _ => "流入地",
+        NoticePlace.InflowPlace => "流入地",
+        _ => throw new ArgumentOutOfRangeException(nameof(p), p, null),
     };
 }

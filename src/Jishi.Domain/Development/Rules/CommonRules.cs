@@ -50,8 +50,4 @@ public static class CommonRules
 
     public static string Names(CaseContext ctx, IEnumerable<string> memberIds) =>
         string.Join("、", memberIds.Select(id => ctx.Member(id)?.Name ?? id));
-
-    public static bool IsBranchLike(OrgType type) =>
-        type is OrgType.Branch or OrgType.RetireeBranch or OrgType.TemporaryOrg or OrgType.MobileMemberOrg or OrgType.MobileTalentOrg
-            or OrgType.GeneralBranch;
 }

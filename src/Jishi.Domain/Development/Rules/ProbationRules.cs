@@ -1,3 +1,4 @@
+using Jishi.Domain.Organisations;
 using Jishi.Domain.Rules;
 
 namespace Jishi.Domain.Development;
@@ -26,7 +27,22 @@ public static class ProbationRules
                 .. AdmissionRules.CollectiveApproval(x, approving: true, "R-31-decision-procedure", "第三十一条"),
                 .. Outcome(x, x.Data.ConfirmationOutcome), ApprovalWithinThreeMonths(x),
             ],
-            _ => [],
+            CaseEventType.ApplicationReceived or CaseEventType.ApplicationTalkHeld or CaseEventType.NominationRecorded
+                or CaseEventType.ActivistDesignated or CaseEventType.ActivistFiled or CaseEventType.MentorAssigned
+                or CaseEventType.ActivistAssessed or CaseEventType.OpinionsCollected or CaseEventType.CandidateProposed
+                or CaseEventType.CandidateConsented or CaseEventType.PublicNoticeEnded or CaseEventType.CandidateListed
+                or CaseEventType.SponsorsAssigned or CaseEventType.PoliticalReviewConcluded
+                or CaseEventType.TrainingCompleted or CaseEventType.BranchReviewPassed or CaseEventType.PreReviewPassed
+                or CaseEventType.AdmissionFormIssued or CaseEventType.AdmissionVoteHeld
+                or CaseEventType.AdmissionSubmitted or CaseEventType.IntermediateReviewed
+                or CaseEventType.ApprovalTalkHeld or CaseEventType.AdmissionApproved or CaseEventType.AdmissionRejected
+                or CaseEventType.AdmissionFiled or CaseEventType.ProbationAssessed
+                or CaseEventType.FullMembershipRequested or CaseEventType.ActivistTransferred
+                or CaseEventType.TransferredMaterialsReviewed or CaseEventType.ProbationaryTransferred
+                or CaseEventType.ConfirmationPostponed or CaseEventType.ProbationDisciplineRecorded
+                or CaseEventType.NonRecognitionDecided or CaseEventType.DirectlyAdmitted
+                or CaseEventType.PosthumouslyAdmitted or CaseEventType.ArchiveSubmitted or CaseEventType.AttachmentAdded => [],
+            _ => throw new ArgumentOutOfRangeException(nameof(x), x.Type, null),
         };
         return refusals.OfType<Refusal>();
     }
@@ -39,7 +55,11 @@ public static class ProbationRules
             CaseStatus.NotRecognized => AnnouncedDecision.NotRecognized,
             CaseStatus.AdmissionNotApproved => AnnouncedDecision.NotApproved,
             CaseStatus.ProbationCancelled => AnnouncedDecision.NotApproved,
-            _ => x.State.Stage == DevelopmentStage.FullMember ? AnnouncedDecision.Confirmation : AnnouncedDecision.Admission,
+            CaseStatus.Open or CaseStatus.ApplicationRefused or CaseStatus.ActivistRemoved
+                or CaseStatus.AdmissionNotPassed or CaseStatus.Withdrawn or CaseStatus.Removed or CaseStatus.Expelled
+                or CaseStatus.Deceased or CaseStatus.Archived =>
+                x.State.Stage == DevelopmentStage.FullMember ? AnnouncedDecision.Confirmation : AnnouncedDecision.Admission,
+            _ => throw new ArgumentOutOfRangeException(nameof(x), x.State.Status, null),
         };
         return x.Data.Decision == expected ? null : Refusal.Block(
             x.State.Stage == DevelopmentStage.FullMember ? "R-33-notify-and-talk" : "R-24-notify",
@@ -52,7 +72,7 @@ public static class ProbationRules
     public static Refusal? AssignedBranch(RuleInput x)
     {
         var branch = x.Ctx.Org(x.Data.BranchId)!;
-        if (!CommonRules.IsBranchLike(branch.Type))
+        if (!branch.Type.IsBranchLike())
         {
             return Refusal.Block("R-28-assign-branch-and-cell", "第二十八条", $"“{branch.Name}”不是党支部");
         }
@@ -106,8 +126,7 @@ public static class ProbationRules
             return Refusal.Warn("R-29-oath-organiser", "第二十九条", "未记录组织入党宣誓的党组织");
         }
 
-        return org.IsCommittee || org.Type is Organisations.OrgType.Branch or Organisations.OrgType.GeneralBranch
-            or Organisations.OrgType.RetireeBranch
+        return org.IsCommittee || org.Type.IsBranch() || org.Type == Organisations.OrgType.GeneralBranch
             ? null
             : Refusal.Warn("R-29-oath-organiser", "第二十九条",
                 $"入党宣誓仪式一般由基层党委或者党支部（党总支）组织：所报为“{org.Name}”");

@@ -10,7 +10,22 @@ public static class SpecialAdmissionRules
     {
         CaseEventType.DirectlyAdmitted => [.. DirectAdmission(x)],
         CaseEventType.PosthumouslyAdmitted => [.. PosthumousAdmission(x)],
-        _ => [],
+        CaseEventType.ApplicationReceived or CaseEventType.ApplicationTalkHeld or CaseEventType.NominationRecorded
+            or CaseEventType.ActivistDesignated or CaseEventType.ActivistFiled or CaseEventType.MentorAssigned
+            or CaseEventType.ActivistAssessed or CaseEventType.OpinionsCollected or CaseEventType.CandidateProposed
+            or CaseEventType.CandidateConsented or CaseEventType.PublicNoticeEnded or CaseEventType.CandidateListed
+            or CaseEventType.SponsorsAssigned or CaseEventType.PoliticalReviewConcluded
+            or CaseEventType.TrainingCompleted or CaseEventType.BranchReviewPassed or CaseEventType.PreReviewPassed
+            or CaseEventType.AdmissionFormIssued or CaseEventType.AdmissionVoteHeld or CaseEventType.AdmissionSubmitted
+            or CaseEventType.IntermediateReviewed or CaseEventType.ApprovalTalkHeld or CaseEventType.AdmissionApproved
+            or CaseEventType.AdmissionRejected or CaseEventType.AdmissionFiled or CaseEventType.DecisionAnnounced
+            or CaseEventType.AssignedToBranchAndCell or CaseEventType.OathTaken or CaseEventType.ProbationAssessed
+            or CaseEventType.FullMembershipRequested or CaseEventType.ConfirmationVoteHeld
+            or CaseEventType.ConfirmationApproved or CaseEventType.ActivistTransferred
+            or CaseEventType.TransferredMaterialsReviewed or CaseEventType.ProbationaryTransferred
+            or CaseEventType.ConfirmationPostponed or CaseEventType.ProbationDisciplineRecorded
+            or CaseEventType.NonRecognitionDecided or CaseEventType.ArchiveSubmitted or CaseEventType.AttachmentAdded => [],
+        _ => throw new ArgumentOutOfRangeException(nameof(x), x.Type, null),
     };
 
     /// <summary>R-26-direct-admission (第二十六条): only the Central Committee or a provincial committee may admit directly,
@@ -60,6 +75,7 @@ public static class SpecialAdmissionRules
         PosthumousCondition.OutstandingDeeds => "事迹突出",
         PosthumousCondition.WideInfluence => "在一定范围内有较大影响",
         PosthumousCondition.ConsistentGoodConduct => "生前一贯表现良好",
-        _ => "曾向党组织提出过入党要求",
+        PosthumousCondition.HadApplied => "曾向党组织提出过入党要求",
+        _ => throw new ArgumentOutOfRangeException(nameof(c), c, null),
     };
 }

@@ -20,7 +20,21 @@ public static class TransferRules
             CaseEventType.BranchReviewPassed when x.State.Stage == DevelopmentStage.ProbationaryMember => [ReviewedBeforeConfirmation(x)],
             CaseEventType.ConfirmationPostponed => [.. Postponement(x)],
             CaseEventType.NonRecognitionDecided => [NonRecognitionBody(x)],
-            _ => [],
+            CaseEventType.ApplicationReceived or CaseEventType.ApplicationTalkHeld or CaseEventType.NominationRecorded
+                or CaseEventType.ActivistDesignated or CaseEventType.ActivistFiled or CaseEventType.MentorAssigned
+                or CaseEventType.ActivistAssessed or CaseEventType.OpinionsCollected or CaseEventType.CandidateConsented
+                or CaseEventType.PublicNoticeEnded or CaseEventType.SponsorsAssigned
+                or CaseEventType.PoliticalReviewConcluded or CaseEventType.TrainingCompleted
+                or CaseEventType.BranchReviewPassed or CaseEventType.PreReviewPassed
+                or CaseEventType.AdmissionFormIssued or CaseEventType.AdmissionVoteHeld
+                or CaseEventType.AdmissionSubmitted or CaseEventType.IntermediateReviewed
+                or CaseEventType.ApprovalTalkHeld or CaseEventType.AdmissionApproved or CaseEventType.AdmissionRejected
+                or CaseEventType.AdmissionFiled or CaseEventType.DecisionAnnounced
+                or CaseEventType.AssignedToBranchAndCell or CaseEventType.OathTaken or CaseEventType.ProbationAssessed
+                or CaseEventType.FullMembershipRequested or CaseEventType.ProbationDisciplineRecorded
+                or CaseEventType.DirectlyAdmitted or CaseEventType.PosthumouslyAdmitted
+                or CaseEventType.ArchiveSubmitted or CaseEventType.AttachmentAdded => [],
+            _ => throw new ArgumentOutOfRangeException(nameof(x), x.Type, null),
         };
         return refusals.OfType<Refusal>();
     }
@@ -73,7 +87,7 @@ public static class TransferRules
         var to = x.Ctx.Org(x.Data.ToOrgId)!;
         return to.Id == x.Ctx.CaseOrg.Id
             ? Refusal.Block(rule, article, "接收单位党组织与原单位党组织相同")
-            : CommonRules.IsBranchLike(to.Type) ? null
+            : to.Type.IsBranchLike() ? null
             : Refusal.Block(rule, article, $"“{to.Name}”（{to.Type.Label()}）不是党支部，不能接收");
     }
 
@@ -156,15 +170,14 @@ public static class TransferRules
         var org = x.Ctx.Org(x.Data.DecidingOrgId)!;
         if (x.State.TransferredDuringProbation)
         {
-            return org.Type is OrgType.CountyOrgDepartment or OrgType.ProvincialOrgDepartment or OrgType.CentralOrgDepartment
+            return org.Type.IsCountyOrAboveOrgDepartment()
                 || (org.Type == OrgType.OrgDepartment && x.Ctx.Org(org.ParentId) is { IsCountyOrAbove: true })
                 ? null
                 : Refusal.Block("R-34-review-and-nonrecognition", "第三十四条",
                     $"对转入的预备党员不予承认，须经县级以上党委组织部门批准：“{org.Name}”（{org.Type.Label()}）不是");
         }
 
-        return org.IsCommittee || org.Type is OrgType.OrgDepartment or OrgType.CountyOrgDepartment or OrgType.ProvincialOrgDepartment
-            or OrgType.CentralOrgDepartment
+        return org.IsCommittee || org.Type.IsOrgDepartment()
             ? null
             : Refusal.Block("R-41-nonrecognition", "第四十一条", $"不予承认党员身份应由党委或组织部门决定：“{org.Name}”（{org.Type.Label()}）不是");
     }

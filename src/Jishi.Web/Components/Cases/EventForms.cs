@@ -189,7 +189,9 @@ public static class EventForms
             new("reviewingOrgId", "审查的上级党委", FieldKind.Org, true),
             new("approvingOrgId", "批准的省一级党委", FieldKind.Org, true),
         ],
-        _ => [],
+        CaseEventType.ApplicationReceived or CaseEventType.CandidateListed or CaseEventType.FullMembershipRequested
+            or CaseEventType.AttachmentAdded => [],
+        _ => throw new ArgumentOutOfRangeException(nameof(type), type, null),
     } is var fields ? [.. fields, Note] : [Note];
 
     /// <summary>The posted form as the API's JSON body for <paramref name="type"/>.</summary>
@@ -269,13 +271,16 @@ public static class EventForms
                         ["sponsorIntroductions"] = intros,
                     };
                     break;
-                default:
+                case FieldKind.Text or FieldKind.LongText or FieldKind.Date or FieldKind.DateTime or FieldKind.Int
+                    or FieldKind.Choice or FieldKind.Member or FieldKind.Org or FieldKind.Procedure:
                     if (!string.IsNullOrWhiteSpace(value))
                     {
                         json[f.Name] = value;
                     }
 
                     break;
+                default:
+                    throw new ArgumentOutOfRangeException(nameof(fields), f.Kind, null);
             }
         }
 

@@ -1,4 +1,10 @@
+using System.Diagnostics.CodeAnalysis;
 using Jishi.Domain.Development;
+using Jishi.Domain.Members;
+using Jishi.Domain.Organisations;
+using Jishi.Domain.People;
+using Jishi.Domain.Procedures;
+using Jishi.Web.Components.Procedures;
 
 namespace Jishi.Web.Components.Cases;
 
@@ -58,6 +64,25 @@ public static class Labels
         ["MobilityState.AtInflowOrg"] = "已在流入地登记",
         ["MobilityState.Returned"] = "已返回",
         ["MobilityState.Ended"] = "已结束",
+        // Dues (党费, GLOSSARY §9)
+        ["DuesCategory.Salaried"] = "按月领取工资",
+        ["DuesCategory.AnnualSalary"] = "实行年薪制",
+        ["DuesCategory.SelfEmployed"] = "个体经营等不按月取得收入",
+        ["DuesCategory.Retired"] = "离退休",
+        ["DuesCategory.Farmer"] = "农民党员",
+        ["DuesCategory.Student"] = "学生党员",
+        ["DuesCategory.Unemployed"] = "下岗失业",
+        ["DuesCategory.OnRelief"] = "依靠抚恤或救济生活",
+        ["DuesCategory.Dibao"] = "领取最低生活保障金",
+        ["DuesReliefKind.Reduction"] = "少交",
+        ["DuesReliefKind.Exemption"] = "免交",
+        ["DuesPayer.Self"] = "本人",
+        ["DuesPayer.Relative"] = "亲属代交",
+        ["DuesPayer.OtherMember"] = "其他党员代交",
+        ["DuesPayer.Organisation"] = "组织垫交（不允许）",
+        ["DuesPaymentMethod.Cash"] = "现金",
+        ["DuesPaymentMethod.Online"] = "转账或网上交纳",
+        ["DuesPaymentMethod.PayrollDeduction"] = "工资扣缴（不允许）",
         ["MobileCategory.RuralMobile"] = "农村流动党员",
         ["MobileCategory.Graduate"] = "大中专毕业生",
         ["MobileCategory.MobileTalent"] = "流动人才",
@@ -276,6 +301,33 @@ public static class Labels
         ["RuleSeverity.Block"] = "不符合规定",
         ["RuleSeverity.BlockWithException"] = "需例外依据",
         ["RuleSeverity.Warn"] = "警告",
+        ["RuleSeverity.Info"] = "提示",
+        ["RuleSeverity.OrgWarn"] = "组织层面逾期提醒",
+        ["VotePosition.For"] = "赞成",
+        ["VotePosition.Against"] = "反对",
+        ["VotePosition.Abstain"] = "弃权",
+        ["AssemblyResult.Passed"] = "通过",
+        ["AssemblyResult.NotPassed"] = "未通过",
+        ["RulesVersion.Rules2014"] = "2014 年细则",
+        ["RulesVersion.Rules2026"] = "2026 年细则",
+        ["SerialState.Available"] = "可发放",
+        ["SerialState.Issued"] = "已发放",
+        ["SerialState.Voided"] = "已作废",
+
+        // Members, people, organisations and accounts
+        ["MemberStatus.ProbationaryMember"] = "预备党员",
+        ["MemberStatus.FullMember"] = "正式党员",
+        ["Gender.Male"] = "男",
+        ["Gender.Female"] = "女",
+        ["OrgLevel.Central"] = "中央",
+        ["OrgLevel.Provincial"] = "省级",
+        ["OrgLevel.Prefectural"] = "市（地、州、盟）级",
+        ["OrgLevel.County"] = "县级",
+        ["OrgLevel.Primary"] = "基层",
+        ["OrgLevel.Branch"] = "支部",
+        ["Role.Admin"] = "管理员",
+        ["Role.Manager"] = "业务管理",
+        ["Role.Viewer"] = "只读",
     };
 
     private static readonly Dictionary<string, string> DeadlineWords = new(StringComparer.Ordinal)
@@ -320,13 +372,37 @@ public static class Labels
     public static string Flag(string flag) => Words.GetValueOrDefault("MemberFlag." + flag, flag);
 
     /// <summary>A step's name in a procedure (the tag of its event record), e.g. Mobility.ContactLogged.</summary>
-    public static string Step(Jishi.Domain.Procedures.ProcedureKind kind, string type) => Words.GetValueOrDefault($"{kind}.{type}", type);
+    public static string Step(ProcedureKind kind, string type) => Words.GetValueOrDefault($"{kind}.{type}", type);
 
     /// <summary>A history entry's change, as 整建制转入/转出 when it came with the member's whole unit (T-11-whole-unit).</summary>
     public static string Change(Jishi.Domain.Membership.MembershipChange change, bool wholeUnit) =>
         wholeUnit ? Words.GetValueOrDefault("WholeUnit." + change, Of(change)) : Of(change);
 
-    public static string Of(Type type, string name) => Words.GetValueOrDefault($"{type.Name}.{name}", name);
+
+    /// <summary>
+    /// The Chinese word of an enum value, the one lookup every page and document uses: the glossary words above, or, for
+    /// the types that define their words beside themselves (<see cref="OrgType"/>, <see cref="SanctionType"/>,
+    /// <see cref="Education"/>, <see cref="Occupation"/>, <see cref="ProcedureKind"/>), those. A name without a word is
+    /// returned as it is.
+    /// </summary>
+    public static string Of(Type type, string name) => TryOf(type, name, out var word) ? word : name;
+
+    /// <summary>Whether <paramref name="name"/> of <paramref name="type"/> has a Chinese word, and the word.</summary>
+    public static bool TryOf(Type type, string name, [NotNullWhen(true)] out string? word)
+    {
+        word = type.IsEnum && Enum.TryParse(type, name, ignoreCase: false, out var value) && Enum.IsDefined(type, value!)
+            ? value switch
+            {
+                OrgType t => t.Label(),
+                SanctionType t => t.Label(),
+                Education t => t.Label(),
+                Occupation t => t.Label(),
+                ProcedureKind k => ProcedurePages.Noun(k),
+                _ => Words.GetValueOrDefault($"{type.Name}.{name}"),
+            }
+            : Words.GetValueOrDefault($"{type.Name}.{name}");
+        return word is not null;
+    }
 
     public static string Of<T>(T value)
         where T : struct, Enum => Of(typeof(T), value.ToString());

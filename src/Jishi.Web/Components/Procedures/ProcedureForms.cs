@@ -144,7 +144,10 @@ public static class ProcedureForms
                 FieldKind.Choice when spec.Enum is not null => Labels.Of(spec.Enum, raw),
                 FieldKind.Org or FieldKind.Member => name(raw) ?? raw,
                 FieldKind.Bool => raw == "true" ? "是" : "否",
-                _ => raw,
+                FieldKind.Text or FieldKind.LongText or FieldKind.Date or FieldKind.DateTime or FieldKind.Int
+                    or FieldKind.Choice or FieldKind.Choices or FieldKind.Members or FieldKind.MentorOpinions
+                    or FieldKind.Procedure => raw,
+                _ => throw new ArgumentOutOfRangeException(nameof(recordType), spec.Kind, null),
             };
             lines.Add((spec.Label, value));
         }
