@@ -54,6 +54,8 @@ public sealed class ApiClient(HttpClient http)
 
     public Task<Reply> PatchAsync(string url, object body) => SendAsync(HttpMethod.Patch, url, Serialize(body));
 
+    public Task<Reply> PutAsync(string url, object body) => SendAsync(HttpMethod.Put, url, Serialize(body));
+
     /// <summary>Sends <paramref name="json"/> exactly as given (for malformed or hand-written bodies).</summary>
     public Task<Reply> PostRawAsync(string url, string json) => SendAsync(HttpMethod.Post, url, json);
 
