@@ -52,11 +52,11 @@ public sealed class DuesPaymentRecord
     public required string Id { get; init; }
 
     /// <summary>收据号: the collecting organisation's serial of the year, "2026-0001".</summary>
-    public required string Receipt { get; init; }
+    public string Receipt { get; set; } = "";
 
-    public int ReceiptYear { get; init; }
+    public int ReceiptYear { get; set; }
 
-    public int ReceiptNo { get; init; }
+    public int ReceiptNo { get; set; }
 
     public required string MemberId { get; init; }
 

@@ -54,7 +54,7 @@ public sealed class GetDuesSheet(JishiDbContext db, TimeProvider time)
         var covering = book.Standing(x.Id).Where(p => p.Months.Contains(month)).ToList();
         var arrears = Arrears(book, x, month);
         return new DuesSheetLine(x.Id, x.Name, x.OrgId, a?.Category, a?.Base, a?.Rate, a?.MonthlyAmount ?? 0m,
-            covering.Sum(p => p.Months.Contains(month) ? book.DueIn(x.Id, month) : 0m), covering.Count > 0,
+            covering.Count > 0 ? a?.MonthlyAmount ?? 0m : 0m, covering.Count > 0, // a month is paid once (or not at all)
             [.. covering.Select(p => p.Receipt)], arrears.Count, DuesArrears.LongestRun(arrears), a?.ReliefKind);
     }
 

@@ -75,7 +75,6 @@ public sealed class RecordDuesPayment(JishiDbContext db, TimeProvider time)
         var row = new DuesPaymentRecord
         {
             Id = Ids.New(time),
-            Receipt = "",
             MemberId = member.Id,
             MemberName = member.Name,
             OrgId = paidAt.Id,
@@ -153,32 +152,10 @@ internal static class DuesReceipts
         var year = row.PaidDate.Year;
         var last = await db.DuesPayments.IgnoreQueryFilters().Where(p => p.OrgId == row.OrgId && p.ReceiptYear == year)
             .MaxAsync(p => (int?)p.ReceiptNo, ct) ?? 0;
-        var numbered = new DuesPaymentRecord
-        {
-            Id = row.Id,
-            Receipt = $"{year:D4}-{last + 1:D4}",
-            ReceiptYear = year,
-            ReceiptNo = last + 1,
-            MemberId = row.MemberId,
-            MemberName = row.MemberName,
-            OrgId = row.OrgId,
-            OrgPath = row.OrgPath,
-            PaidDate = row.PaidDate,
-            CoversFrom = row.CoversFrom,
-            CoversTo = row.CoversTo,
-            Amount = row.Amount,
-            DueAmount = row.DueAmount,
-            VoluntaryExtra = row.VoluntaryExtra,
-            PaidBy = row.PaidBy,
-            PayerName = row.PayerName,
-            Method = row.Method,
-            Note = row.Note,
-            ReversesPaymentId = row.ReversesPaymentId,
-            OverridesJson = row.OverridesJson,
-            RecordedAt = row.RecordedAt,
-            RecordedBy = row.RecordedBy,
-        };
-        db.DuesPayments.Add(numbered);
+        row.ReceiptYear = year;
+        row.ReceiptNo = last + 1;
+        row.Receipt = $"{year:D4}-{last + 1:D4}";
+        db.DuesPayments.Add(row);
 
         try
         {
@@ -189,6 +166,6 @@ internal static class DuesReceipts
             throw new ConflictException("收据号或冲正记录已被同时写入，请重试");
         }
 
-        return numbered;
+        return row;
     }
 }

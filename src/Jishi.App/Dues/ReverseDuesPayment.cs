@@ -43,7 +43,6 @@ public sealed class ReverseDuesPayment(JishiDbContext db, TimeProvider time)
         var row = new DuesPaymentRecord
         {
             Id = Ids.New(time),
-            Receipt = "",
             MemberId = paid.MemberId,
             MemberName = paid.MemberName,
             OrgId = paid.OrgId,
