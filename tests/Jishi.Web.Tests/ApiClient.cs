@@ -56,6 +56,8 @@ public sealed class ApiClient(HttpClient http)
 
     public Task<Reply> PutAsync(string url, object body) => SendAsync(HttpMethod.Put, url, Serialize(body));
 
+    public Task<Reply> DeleteAsync(string url) => SendAsync(HttpMethod.Delete, url, null);
+
     /// <summary>Sends <paramref name="json"/> exactly as given (for malformed or hand-written bodies).</summary>
     public Task<Reply> PostRawAsync(string url, string json) => SendAsync(HttpMethod.Post, url, json);
 

@@ -69,8 +69,9 @@ public sealed class Dashboard(JishiDbContext db, TimeProvider time)
 }
 
 /// <summary>An alert row for the alerts page: <see cref="ListAlerts"/>' deadline with the person's name.</summary>
+/// <param name="PersonName">The person the case is about, or for an organisation's obligation the organisation.</param>
 public sealed record AlertRow(string CaseId, string Rule, DateOnly DueDate, bool Overdue, string PersonName, int DaysFromAsOf,
-    Domain.Procedures.ProcedureKind Kind = Domain.Procedures.ProcedureKind.DevelopmentCase);
+    Domain.Procedures.ProcedureKind Kind = Domain.Procedures.ProcedureKind.DevelopmentCase, OrgObligation? Obligation = null);
 
 /// <summary>The alerts of <see cref="ListAlerts"/> (overdue and due soon, sorted by due date) with the names of the
 /// people concerned, looked up in one more query on the (filtered) cases.</summary>
@@ -85,7 +86,7 @@ public sealed class ListAlertRows(JishiDbContext db, ListAlerts alerts, TimeProv
             return [];
         }
 
-        var ids = items.Select(a => a.CaseId).Distinct().ToList();
+        var ids = items.Select(a => a.CaseId).OfType<string>().Distinct().ToList();
         var names = await db.Cases.AsNoTracking().Where(c => ids.Contains(c.Id))
             .Select(c => new { c.Id, c.PersonName }).ToDictionaryAsync(c => c.Id, c => c.PersonName, ct);
         foreach (var p in await db.Procedures.AsNoTracking().Where(p => ids.Contains(p.Id)).Select(p => new { p.Id, p.Title }).ToListAsync(ct))
@@ -93,8 +94,8 @@ public sealed class ListAlertRows(JishiDbContext db, ListAlerts alerts, TimeProv
             names[p.Id] = p.Title;
         }
 
-        return items.Select(a => new AlertRow(a.CaseId, a.Rule, a.DueDate, a.Overdue, names.GetValueOrDefault(a.CaseId, ""),
-                a.DueDate.DayNumber - day.DayNumber, a.Kind))
+        return items.Select(a => new AlertRow(a.CaseId ?? "", a.Rule, a.DueDate, a.Overdue,
+                a.Obligation?.OrgName ?? names.GetValueOrDefault(a.CaseId!, ""), a.DueDate.DayNumber - day.DayNumber, a.Kind, a.Obligation))
             .OrderBy(a => a.DueDate).ThenBy(a => a.PersonName, StringComparer.Ordinal).ThenBy(a => a.Rule, StringComparer.Ordinal)
             .ToList();
     }

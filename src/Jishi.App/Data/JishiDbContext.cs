@@ -64,6 +64,10 @@ public abstract class JishiDbContext(DbContextOptions options, CallerScope scope
 
     public DbSet<Dues.DuesPaymentRecord> DuesPayments => Set<Dues.DuesPaymentRecord>();
 
+    public DbSet<Dues.DuesLedgerEntryRecord> DuesLedger => Set<Dues.DuesLedgerEntryRecord>();
+
+    public DbSet<Dues.DuesYearReportRecord> DuesYearReports => Set<Dues.DuesYearReportRecord>();
+
     public Caller Caller => scope.Current;
 
     /// <summary>Rows whose write a use case has authorised by the procedure it records (the receiving committee of a
@@ -463,6 +467,48 @@ public abstract class JishiDbContext(DbContextOptions options, CallerScope scope
             e.HasIndex(x => new { x.MemberId, x.CoversFrom });
             e.HasIndex(x => new { x.OrgPath, x.PaidDate });
             e.HasOne<Member>().WithMany().HasForeignKey(x => x.MemberId).OnDelete(DeleteBehavior.Restrict);
+        });
+
+        modelBuilder.Entity<Dues.DuesLedgerEntryRecord>(e =>
+        {
+            e.ToTable("dues_ledger");
+            e.HasKey(x => x.Id);
+            e.Property(x => x.Id).HasMaxLength(20);
+            e.Property(x => x.OrgId).HasMaxLength(20);
+            e.Property(x => x.CounterpartOrgId).HasMaxLength(20);
+            e.Property(x => x.Item).HasMaxLength(200);
+            e.Property(x => x.Voucher).HasMaxLength(40);
+            e.Property(x => x.ReversesEntryId).HasMaxLength(20);
+            e.Property(x => x.RecordedBy).HasMaxLength(40);
+            e.Property(x => x.Amount).HasPrecision(14, 2);
+            ConfigurePath(e.Property(x => x.OrgPath).HasMaxLength(800));
+            ConfigurePath(e.Property(x => x.CounterpartOrgPath).HasMaxLength(800));
+            e.HasIndex(x => new { x.OrgId, x.Date });
+            e.HasIndex(x => new { x.CounterpartOrgId, x.Date });
+            e.HasIndex(x => x.ReversesEntryId).IsUnique();
+            e.HasIndex(x => x.OrgPath);
+        });
+
+        modelBuilder.Entity<Dues.DuesYearReportRecord>(e =>
+        {
+            e.ToTable("dues_year_reports");
+            e.HasKey(x => x.Id);
+            e.Property(x => x.Id).HasMaxLength(20);
+            e.Property(x => x.OrgId).HasMaxLength(20);
+            e.Property(x => x.Note).HasMaxLength(400);
+            e.Property(x => x.RecordedBy).HasMaxLength(40);
+            foreach (var money in new[] { nameof(Dues.DuesYearReportRecord.Opening), nameof(Dues.DuesYearReportRecord.Collected),
+                         nameof(Dues.DuesYearReportRecord.Interest), nameof(Dues.DuesYearReportRecord.ReceivedFromBelow),
+                         nameof(Dues.DuesYearReportRecord.ReceivedFromAbove), nameof(Dues.DuesYearReportRecord.Remitted),
+                         nameof(Dues.DuesYearReportRecord.Allocated), nameof(Dues.DuesYearReportRecord.Spent),
+                         nameof(Dues.DuesYearReportRecord.Closing) })
+            {
+                e.Property(money).HasPrecision(14, 2);
+            }
+
+            ConfigurePath(e.Property(x => x.OrgPath).HasMaxLength(800));
+            e.HasIndex(x => new { x.OrgId, x.Year, x.Kind }).IsUnique();
+            e.HasIndex(x => x.OrgPath);
         });
 
         modelBuilder.Entity<CalendarYearRecord>(e =>

@@ -100,3 +100,83 @@ public sealed class DuesPaymentRecord
 
     public IEnumerable<DuesMonth> Months => DuesMonth.Range(DuesMonth.Parse(CoversFrom)!.Value, DuesMonth.Parse(CoversTo)!.Value);
 }
+
+/// <summary>A movement of an organisation's dues account (利息、上缴、下拨、支出). Like a payment it is never edited or
+/// deleted (D-18): a wrong one is reversed by a counter-entry (<see cref="ReversesEntryId"/>, negative amount).</summary>
+public sealed class DuesLedgerEntryRecord
+{
+    public required string Id { get; init; }
+
+    /// <summary>The organisation whose account it is, and its path (the scope of the record).</summary>
+    public required string OrgId { get; init; }
+
+    public required string OrgPath { get; set; }
+
+    public DateOnly Date { get; init; }
+
+    public DuesLedgerEntryKind Kind { get; init; }
+
+    public DuesSpendingCategory? Category { get; init; }
+
+    /// <summary>The other organisation of a remittance (the higher committee) or an allocation (the subordinate).</summary>
+    public string? CounterpartOrgId { get; init; }
+
+    /// <summary>Its path, so that the counterpart's ledger finds the entry within its own scope.</summary>
+    public string? CounterpartOrgPath { get; set; }
+
+    /// <summary>Positive; negative on a counter-entry.</summary>
+    public decimal Amount { get; init; }
+
+    /// <summary>摘要: what it was for.</summary>
+    public required string Item { get; init; }
+
+    /// <summary>凭证号 of the voucher, when there is one.</summary>
+    public string? Voucher { get; init; }
+
+    public string? ReversesEntryId { get; init; }
+
+    public DateTimeOffset RecordedAt { get; init; }
+
+    public required string RecordedBy { get; init; }
+}
+
+/// <summary>D-20: a year's dues published to the members, or reported in writing to the higher committee, with the
+/// ledger's figures as they stood when it was done (the report does not move when later entries are made).</summary>
+public sealed class DuesYearReportRecord
+{
+    public required string Id { get; init; }
+
+    public required string OrgId { get; init; }
+
+    public required string OrgPath { get; set; }
+
+    public int Year { get; init; }
+
+    public DuesYearReportKind Kind { get; init; }
+
+    public DateOnly Date { get; init; }
+
+    public string? Note { get; init; }
+
+    public decimal Opening { get; init; }
+
+    public decimal Collected { get; init; }
+
+    public decimal Interest { get; init; }
+
+    public decimal ReceivedFromBelow { get; init; }
+
+    public decimal ReceivedFromAbove { get; init; }
+
+    public decimal Remitted { get; init; }
+
+    public decimal Allocated { get; init; }
+
+    public decimal Spent { get; init; }
+
+    public decimal Closing { get; init; }
+
+    public DateTimeOffset RecordedAt { get; init; }
+
+    public required string RecordedBy { get; init; }
+}

@@ -10,7 +10,10 @@ public sealed record DuesSheetLine(string MemberId, string Name, string OrgId, D
     decimal Due, decimal Paid, bool PaidThisMonth, IReadOnlyList<string> Receipts, int ArrearsMonths, int LongestArrearsRun,
     DuesReliefKind? Relief);
 
-public sealed record DuesSheetTotals(int Members, int Paid, int Unassessed, int InArrears, decimal Due, decimal Collected);
+/// <param name="Collected">The dues of the month paid (the month's amount of each member who paid for it, whenever).</param>
+/// <param name="Received">What the organisations of the sheet received in the month by date paid, for any months,
+/// voluntary extras and counter-entries included: the month's line of their ledgers.</param>
+public sealed record DuesSheetTotals(int Members, int Paid, int Unassessed, int InArrears, decimal Due, decimal Collected, decimal Received);
 
 public sealed record DuesSheet(string OrgId, string Month, IReadOnlyList<DuesSheetLine> Items, DuesSheetTotals Totals);
 
@@ -35,17 +38,30 @@ public sealed class GetDuesSheet(JishiDbContext db, TimeProvider time)
         var the = m!.Value;
         var org = await db.Orgs.AsNoTracking().FirstOrDefaultAsync(o => o.Id == id, ct) ?? throw new NotFoundException("组织", id, "orgId");
         var upper = Domain.Organisations.Organisation.SubtreeUpperBound(org.Path);
-        var members = (await db.Members.AsNoTracking()
+        var members = await Owing(db, org, the, ct);
+        var book = await DuesBook.LoadAsync(db, [.. members.Select(x => x.Id)], ct);
+        var lines = members.Select(x => Line(book, x, the)).ToList();
+        var (first, last) = (the.FirstDay, the.LastDay);
+        var received = (await db.DuesPayments.AsNoTracking()
+                .Where(p => p.OrgPath.CompareTo(org.Path) >= 0 && p.OrgPath.CompareTo(upper) < 0 && p.PaidDate >= first && p.PaidDate <= last)
+                .Select(p => p.Amount).ToListAsync(ct))
+            .Sum();
+        var totals = new DuesSheetTotals(lines.Count, lines.Count(l => l.PaidThisMonth), lines.Count(l => l.Category is null),
+            lines.Count(l => l.ArrearsMonths > 0), lines.Sum(l => l.Due), lines.Sum(l => l.Paid), received);
+        return new DuesSheet(org.Id, the.ToString(), lines, totals);
+    }
+
+    /// <summary>The members of <paramref name="org"/> and everything below it who owe dues in <paramref name="month"/>:
+    /// in the registry that month (D-08: from the month of the admission assembly; a member who left, until then).</summary>
+    internal static async Task<List<Member>> Owing(JishiDbContext db, Domain.Organisations.Organisation org, DuesMonth month, CancellationToken ct)
+    {
+        var upper = Domain.Organisations.Organisation.SubtreeUpperBound(org.Path);
+        return (await db.Members.AsNoTracking()
                 .Where(x => x.OrgPath.CompareTo(org.Path) >= 0 && x.OrgPath.CompareTo(upper) < 0
                     && (x.Status == MemberStatus.ProbationaryMember || x.Status == MemberStatus.FullMember || x.LeftDate != null))
                 .OrderBy(x => x.Name).ThenBy(x => x.Id).ToListAsync(ct))
-            .Where(x => RecordDuesPayment.FirstDueMonth(x) is { } f && f <= the && (x.LeftDate is null || x.LeftDate >= the.FirstDay))
+            .Where(x => RecordDuesPayment.FirstDueMonth(x) is { } f && f <= month && (x.LeftDate is null || x.LeftDate >= month.FirstDay))
             .ToList();
-        var book = await DuesBook.LoadAsync(db, [.. members.Select(x => x.Id)], ct);
-        var lines = members.Select(x => Line(book, x, the)).ToList();
-        var totals = new DuesSheetTotals(lines.Count, lines.Count(l => l.PaidThisMonth), lines.Count(l => l.Category is null),
-            lines.Count(l => l.ArrearsMonths > 0), lines.Sum(l => l.Due), lines.Sum(l => l.Paid));
-        return new DuesSheet(org.Id, the.ToString(), lines, totals);
     }
 
     internal static DuesSheetLine Line(DuesBook book, Member x, DuesMonth month)

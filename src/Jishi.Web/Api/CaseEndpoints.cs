@@ -73,7 +73,8 @@ public static class CaseEndpoints
         }
 
         var alerts = await useCase.Handle(orgId, day, withinDays ?? 14, ct);
-        return new AlertsResponse(alerts.Select(a => new AlertItem(a.CaseId, a.Rule, a.DueDate, a.Overdue ? "Overdue" : "DueSoon", a.Kind)).ToList());
+        return new AlertsResponse(alerts.Select(a => new AlertItem(a.CaseId, a.Rule, a.DueDate, a.Overdue ? "Overdue" : "DueSoon",
+            a.Obligation is null ? a.Kind.ToString() : "OrgObligation", a.Obligation?.OrgId, a.Obligation?.Detail)).ToList());
     }
 
     /// <summary>Reads a step from the request body: type, date, overrides and exceptions, and the step's own fields.
@@ -239,6 +240,10 @@ public sealed record CaseSummary(
         CaseResponse.DatesOf(c), ChinaTime.ToChina(c.UpdatedAt));
 }
 
-public sealed record AlertItem(string CaseId, string Rule, DateOnly DueDate, string State, Domain.Procedures.ProcedureKind Kind);
+/// <summary>An alert: a procedure's deadline (<c>caseId</c>, <c>kind</c> the procedure's), or an organisation's
+/// obligation (<c>kind: "OrgObligation"</c>, <c>orgId</c>, <c>detail</c> what is owed).</summary>
+public sealed record AlertItem(string? CaseId, string Rule, DateOnly DueDate, string State, string Kind,
+    [property: System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)] string? OrgId = null,
+    [property: System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)] string? Detail = null);
 
 public sealed record AlertsResponse(IReadOnlyList<AlertItem> Items);

@@ -18,7 +18,38 @@ public static class DuesEndpoints
                 + "D-16 一次补交超过 6 个月（WARN），D-17 在正式组织关系所在支部以外交纳（WARN，持活动证在流入地交纳除外），D-19 一次自愿多交 1000 元以上须上缴中央");
         dues.MapPost("/payments/{id}/reversal", Reverse).WithSummary("冲正一笔交纳记录（D-18：交纳记录不修改、不删除，以冲正记录更正）");
         dues.MapGet("/sheet", Sheet).WithSummary("党费收缴表：组织及其下级组织某月每名党员的基数、比例、应交、已交、欠交月数");
+        dues.MapGet("/ledger", Ledger).WithSummary("组织党费账户的年度账：上年结存、收缴、利息、下级上缴、上级下拨、上缴、下拨、按用途的支出、结存，逐月和逐笔");
+        dues.MapPost("/ledger/entries", AddEntry)
+            .WithSummary("记一笔党费账目：kind Interest 利息、Remitted 上缴上级党委（默认上一级）、Allocated 下拨下级组织、Spent 支出（须填 category 用途）；余额不足不能支出、上缴或下拨");
+        dues.MapPost("/ledger/entries/{id}/reversal", ReverseEntry).WithSummary("冲正一笔党费账目（D-18：不修改、不删除）");
+        dues.MapPost("/ledger/reports", Report)
+            .WithSummary("记录年度党费收缴情况已向党员公布（Publication）或已向上级党组织书面报告（Report），保存当时的账目数字（D-20，次年 1 月 31 日前）");
+        dues.MapGet("/supplement", Supplement).WithSummary("年报表 2 补充资料：按标准交纳、经批准少交、免交、一次性多交 1000 元以上的党员人数");
     }
+
+    private static async Task<DuesLedgerResponse> Ledger(string? orgId, int? year, GetDuesLedger useCase, CancellationToken ct) =>
+        DuesLedgerResponse.Of(await useCase.Handle(orgId, year, ct));
+
+    private static async Task<IResult> AddEntry(NewDuesLedgerEntry body, RecordDuesLedgerEntry useCase, CancellationToken ct)
+    {
+        var e = await useCase.Handle(body, ct);
+        return Results.Created($"/api/v1/dues/ledger?orgId={e.OrgId}&year={e.Date.Year}", DuesLedgerEntryResponse.Of(e, inFor: null, reversed: false, null));
+    }
+
+    private static async Task<IResult> ReverseEntry(string id, NewDuesReversal body, ReverseDuesLedgerEntry useCase, CancellationToken ct)
+    {
+        var e = await useCase.Handle(id, body, ct);
+        return Results.Created($"/api/v1/dues/ledger?orgId={e.OrgId}&year={e.Date.Year}", DuesLedgerEntryResponse.Of(e, inFor: null, reversed: false, null));
+    }
+
+    private static async Task<IResult> Report(NewDuesYearReport body, RecordDuesYearReport useCase, CancellationToken ct)
+    {
+        var r = await useCase.Handle(body, ct);
+        return Results.Created($"/api/v1/dues/ledger?orgId={r.OrgId}&year={r.Year}", DuesYearReportResponse.Of(r));
+    }
+
+    private static async Task<DuesSupplement> Supplement(string? orgId, int? year, GetDuesSupplement useCase, CancellationToken ct) =>
+        await useCase.Handle(orgId, year, ct);
 
     private static async Task<DuesAssessmentResponse> SetBase(string id, NewDuesBase body, SetDuesBase useCase, CancellationToken ct) =>
         DuesAssessmentResponse.Of(await useCase.Handle(id, body, ct));
@@ -66,3 +97,33 @@ public sealed record DuesPaymentResponse(string Id, string Receipt, string Membe
 
 public sealed record MemberDuesResponse(string MemberId, string Name, string? FirstDueMonth, IReadOnlyList<DuesAssessmentResponse> Assessments,
     IReadOnlyList<DuesPaymentResponse> Payments, IReadOnlyList<string> Arrears);
+
+/// <summary>The year of an organisation's dues account (GET /dues/ledger).</summary>
+public sealed record DuesLedgerResponse(string OrgId, string OrgName, int Year, decimal Opening, decimal Collected, decimal Interest,
+    decimal ReceivedFromBelow, decimal ReceivedFromAbove, decimal Remitted, decimal Allocated, decimal Kept, decimal Spent,
+    IReadOnlyList<DuesLedgerSpending> SpentByCategory, decimal Closing, decimal ForwardToCentre, IReadOnlyList<DuesLedgerMonth> Months,
+    IReadOnlyList<DuesLedgerEntryResponse> Entries, IReadOnlyList<DuesYearReportResponse> Reports)
+{
+    public static DuesLedgerResponse Of(DuesLedgerYear l) => new(l.OrgId, l.OrgName, l.Year, l.Opening, l.Collected, l.Interest,
+        l.ReceivedFromBelow, l.ReceivedFromAbove, l.Remitted, l.Allocated, l.Kept, l.Spent, l.SpentByCategory, l.Closing, l.ForwardToCentre,
+        l.Months, [.. l.Entries.Select(e => DuesLedgerEntryResponse.Of(e.Entry, e.In, e.Reversed, e.CounterpartName))],
+        [.. l.Reports.Select(DuesYearReportResponse.Of)]);
+}
+
+/// <summary>A ledger entry; in a ledger, <c>direction</c> says whether it adds to that organisation's account.</summary>
+public sealed record DuesLedgerEntryResponse(string Id, string OrgId, DateOnly Date, DuesLedgerEntryKind Kind, DuesSpendingCategory? Category,
+    string? CounterpartOrgId, string? CounterpartName, decimal Amount, string Item, string? Voucher, string? ReversesEntryId, bool Reversed,
+    string? Direction)
+{
+    public static DuesLedgerEntryResponse Of(DuesLedgerEntryRecord e, bool? inFor, bool reversed, string? counterpartName) => new(e.Id, e.OrgId,
+        e.Date, e.Kind, e.Category, e.CounterpartOrgId, counterpartName, e.Amount, e.Item, e.Voucher, e.ReversesEntryId, reversed,
+        inFor switch { true => "In", false => "Out", null => null });
+}
+
+public sealed record DuesYearReportResponse(string Id, string OrgId, int Year, DuesYearReportKind Kind, DateOnly Date, string? Note,
+    decimal Opening, decimal Collected, decimal Interest, decimal ReceivedFromBelow, decimal ReceivedFromAbove, decimal Remitted,
+    decimal Allocated, decimal Spent, decimal Closing)
+{
+    public static DuesYearReportResponse Of(DuesYearReportRecord r) => new(r.Id, r.OrgId, r.Year, r.Kind, r.Date, r.Note, r.Opening,
+        r.Collected, r.Interest, r.ReceivedFromBelow, r.ReceivedFromAbove, r.Remitted, r.Allocated, r.Spent, r.Closing);
+}

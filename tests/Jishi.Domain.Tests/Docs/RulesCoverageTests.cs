@@ -4,7 +4,7 @@ using System.Text.RegularExpressions;
 namespace Jishi.Domain.Tests.Docs;
 
 /// <summary>
-/// docs/rules-coverage.md, generated from the tests: each rule of RULES.md §0.3–0.4 and §2.1–2.6 with the tests that
+/// docs/rules-coverage.md, generated from the tests: each rule of RULES.md §0.3–0.4, §2.1–2.6 and §5 with the tests that
 /// exercise it (a test exercises a rule when its body names the rule id). Fails when a BLOCK, BLOCK-EX or WARN rule of
 /// those sections has no test, unless it is listed below as not yet enforced, with the reason — which the document shows.
 /// </summary>
@@ -28,7 +28,7 @@ public sealed partial class RulesCoverageTests
             ["R-24-approval-content"] = ("预备期起止日期由支部大会日期计算（R-31），不接受手工填写", ["R-31-probation-period"]),
         };
 
-    [GeneratedRegex(@"\b(?:R-\d{2}(?:-\d{2})?|G-\d{2}|T-\d{2}|F-\d{2})-[a-z0-9]+(?:-[a-z0-9]+)*")]
+    [GeneratedRegex(@"\b(?:R-\d{2}(?:-\d{2})?|G-\d{2}|T-\d{2}|F-\d{2}|D-\d{2})-[a-z0-9]+(?:-[a-z0-9]+)*")]
     private static partial Regex RuleId();
 
     [GeneratedRegex(@"\[(?:Fact|Theory)\b")]
@@ -87,7 +87,7 @@ public sealed partial class RulesCoverageTests
         var sb = new StringBuilder();
         sb.Append("# Rules coverage\n\n");
         sb.Append("Generated from the tests by `RulesCoverageTests` (`JISHI_UPDATE_DOCS=1 ./test.sh`); do not edit by hand.\n");
-        sb.Append("A test exercises a rule when it names the rule id. Sections: RULES.md §0.3–0.4 and §2.1–2.6; MANAGEMENT.md §1–2.\n\n");
+        sb.Append("A test exercises a rule when it names the rule id. Sections: RULES.md §0.3–0.4, §2.1–2.6 and §5; MANAGEMENT.md §1–2 and §5.\n\n");
         var gating = catalog.Where(r => r.Gating).ToList();
         sb.Append($"Gating rules (BLOCK, BLOCK-EX, WARN): {gating.Count}; with tests: {gating.Count(r => tests.ContainsKey(r.Id))}; ");
         sb.Append($"by construction: {gating.Count(r => ByConstruction.ContainsKey(r.Id))}; ");
@@ -123,6 +123,7 @@ public sealed partial class RulesCoverageTests
             {
                 section = line.StartsWith("### 0.3", StringComparison.Ordinal) || line.StartsWith("### 0.4", StringComparison.Ordinal)
                           || (line.StartsWith("### 2.", StringComparison.Ordinal) && line[6] is >= '1' and <= '6')
+                          || line.StartsWith("## 5.", StringComparison.Ordinal)
                     ? line.TrimStart('#', ' ')
                     : null;
                 continue;
@@ -161,6 +162,7 @@ public sealed partial class RulesCoverageTests
             if (line.StartsWith("## ", StringComparison.Ordinal))
             {
                 section = line.StartsWith("## 1.", StringComparison.Ordinal) || line.StartsWith("## 2.", StringComparison.Ordinal)
+                          || line.StartsWith("## 5.", StringComparison.Ordinal)
                     ? "MANAGEMENT.md " + line.TrimStart('#', ' ')
                     : null;
                 continue;
@@ -176,18 +178,22 @@ public sealed partial class RulesCoverageTests
         return rules;
     }
 
-    /// <summary>The "**Level**" line of the rule whose heading is line <paramref name="i"/>, or the heading itself.</summary>
+    /// <summary>The "**Level**" line of the rule whose heading is line <paramref name="i"/>; a rule without one (the
+    /// dues rules of RULES.md §5) states its level in its "**Check**" line, else in the heading itself.</summary>
     private static string LevelLine(string[] lines, int i)
     {
+        string? check = null;
         for (var j = i + 1; j < lines.Length && !lines[j].StartsWith('#'); j++)
         {
             if (lines[j].Contains("**Level**", StringComparison.Ordinal))
             {
                 return lines[j];
             }
+
+            check ??= lines[i].StartsWith("#### D-", StringComparison.Ordinal) && lines[j].Contains("**Check**", StringComparison.Ordinal) ? lines[j] : null;
         }
 
-        return lines[i];
+        return check ?? lines[i];
     }
 
     private static CatalogRule Rule(string id, string section, string text)
