@@ -59,7 +59,7 @@ public sealed class Validation
     {
         if (date is { } d && d > today)
         {
-            refusals.Add(Refusal.Block("G-05-dates", "通用约定 G-05",
+            refusals.Add(Refusal.Block(RuleIds.G05Dates, "通用约定 G-05",
                 $"{label}（{field}：{d:yyyy-MM-dd}）晚于今天（{today:yyyy-MM-dd}），不能记录未来的日期"));
         }
     }

@@ -38,7 +38,7 @@ public sealed class OpenCase(JishiDbContext db, TimeProvider time, GetCase get)
         var refusals = ApplicationRules.CheckApplication(personFacts, CaseFacts.ToFacts(org), relation, received).ToList();
         if (!org.Type.ReceivesApplications())
         {
-            refusals.Add(Refusal.Block("R-06-where-to-apply", "第六条", $"“{org.Name}”（{org.Type.Label()}）不是接收入党申请的党组织"));
+            refusals.Add(Refusal.Block(RuleIds.R06WhereToApply, "第六条", $"“{org.Name}”（{org.Type.Label()}）不是接收入党申请的党组织"));
         }
 
         if (refusals.Count > 0)

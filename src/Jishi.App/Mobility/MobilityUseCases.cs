@@ -184,17 +184,17 @@ public sealed class RecordMobilityEvent(JishiDbContext db, MobilityFacts facts, 
         bool Reaches(string? path) => path is not null && path.StartsWith(scope, StringComparison.Ordinal);
         if (type == nameof(InflowRegistered))
         {
-            return Reaches(head.OrgPath) || Reaches(namedInflow?.Path) ? null : Refusal.Block("F-01-mobile-definition", "《党员教育管理工作条例》第三十二条",
+            return Reaches(head.OrgPath) || Reaches(namedInflow?.Path) ? null : Refusal.Block(RuleIds.F01MobileDefinition, "《党员教育管理工作条例》第三十二条",
                 "流入登记应由流入地党组织或流出地党支部记录，您不在二者的权限范围内");
         }
 
         if (MobilityProcedure.InflowSteps.Contains(type) && head.CounterpartOrgPath is not null)
         {
-            return Reaches(head.CounterpartOrgPath) ? null : Refusal.Block(type == nameof(InflowAppraised) ? "F-04-inflow-appraisal" : "F-03-activity-card",
+            return Reaches(head.CounterpartOrgPath) ? null : Refusal.Block(type == nameof(InflowAppraised) ? RuleIds.F04InflowAppraisal : RuleIds.F03ActivityCard,
                 "《党员教育管理工作条例》第三十二条", $"{type} 应由流入地党组织记录，您不在流入地党组织的权限范围内");
         }
 
-        return Reaches(head.OrgPath) ? null : Refusal.Block("F-02-contact", "《党员教育管理工作条例》第三十二条",
+        return Reaches(head.OrgPath) ? null : Refusal.Block(RuleIds.F02Contact, "《党员教育管理工作条例》第三十二条",
             $"{type} 应由党员正式组织关系所在的党组织记录");
     }
 }

@@ -54,7 +54,7 @@ public sealed class TransferWholeUnit(JishiDbContext db, TimeProvider time)
         var today = ChinaTime.Today(time);
         if (date > today)
         {
-            refusals.Add(Refusal.Block("G-05-dates", "通用约定 G-05",
+            refusals.Add(Refusal.Block(RuleIds.G05Dates, "通用约定 G-05",
                 $"整建制转接日期（date：{date:yyyy-MM-dd}）晚于今天（{today:yyyy-MM-dd}），不能记录未来的日期"));
         }
 

@@ -210,9 +210,9 @@ public sealed class RecordTransferEvent(JishiDbContext db, TransferFacts facts, 
         bool Reaches(string? path) => path is not null && path.StartsWith(scope, StringComparison.Ordinal);
         var receiverSide = ReceiverSteps.Contains(type) && p.IsInsideSystem;
         return receiverSide
-            ? Reaches(head.CounterpartOrgPath) ? null : Refusal.Block("T-03-issuer-and-acceptor", "《党员教育管理工作条例》第二十五条",
+            ? Reaches(head.CounterpartOrgPath) ? null : Refusal.Block(RuleIds.T03IssuerAndAcceptor, "《党员教育管理工作条例》第二十五条",
                 $"{type} 应由接收组织一方记录，您不在接收组织的权限范围内")
-            : Reaches(head.OrgPath) ? null : Refusal.Block("T-03-issuer-and-acceptor", "《党员教育管理工作条例》第二十五条",
+            : Reaches(head.OrgPath) ? null : Refusal.Block(RuleIds.T03IssuerAndAcceptor, "《党员教育管理工作条例》第二十五条",
                 $"{type} 应由开具介绍信的党委一方记录");
     }
 

@@ -13,7 +13,7 @@ namespace Jishi.Domain.Calendar;
 public sealed class WorkingDayCalendar
 {
     /// <summary>The rule id of RULES.md G-03.</summary>
-    public const string RuleId = "G-03-working-days";
+    public const string RuleId = RuleIds.G03WorkingDays;
 
     private const string Article = "通用约定 G-03";
     private const int MaxYearsNamed = 5;

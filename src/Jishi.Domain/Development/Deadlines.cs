@@ -1,3 +1,5 @@
+using Jishi.Domain.Rules;
+
 namespace Jishi.Domain.Development;
 
 /// <summary>A statutory (or configured practice, P-xx) deadline that applies to a case now: its due date, and the date
@@ -23,7 +25,7 @@ public static class Deadlines
         var list = new List<Deadline>();
         if (s.Status == CaseStatus.NotRecognized && s.Last(CaseEventType.NonRecognitionDecided) is { } decided)
         {
-            list.Add(new("R-41-nonrecognition", decided.Date.AddDays(PracticeDays),
+            list.Add(new(RuleIds.R41Nonrecognition, decided.Date.AddDays(PracticeDays),
                 s.Of(CaseEventType.DecisionAnnounced).Where(e => e.Data.Decision == AnnouncedDecision.NotRecognized)
                     .Select(e => (DateOnly?)e.Date).FirstOrDefault()));
             return list;
@@ -40,34 +42,34 @@ public static class Deadlines
         var direct = s.DirectlyAdmitted; // the branch-level gates R-08 … R-25 do not apply
         if (s.ApplicationReceivedDate is { } received && (!direct || s.Of(CaseEventType.ApplicationTalkHeld).Any()))
         {
-            list.Add(new("R-07-talk-within-1-month", received.AddMonths(1), Done(CaseEventType.ApplicationTalkHeld)));
+            list.Add(new(RuleIds.R07TalkWithin1Month, received.AddMonths(1), Done(CaseEventType.ApplicationTalkHeld)));
         }
 
         if (s.ActivistDate is { } activist && !direct)
         {
-            list.Add(new("R-08-activist-filing", activist.AddDays(PracticeDays), Done(CaseEventType.ActivistFiled)));
-            list.Add(new("R-09-mentor-count-and-status", activist.AddDays(PracticeDays), Done(CaseEventType.MentorAssigned)));
+            list.Add(new(RuleIds.R08ActivistFiling, activist.AddDays(PracticeDays), Done(CaseEventType.ActivistFiled)));
+            list.Add(new(RuleIds.R09MentorCountAndStatus, activist.AddDays(PracticeDays), Done(CaseEventType.MentorAssigned)));
             if (s.Stage == DevelopmentStage.Activist)
             {
                 var last = s.Of(CaseEventType.ActivistAssessed).Select(e => e.Date).DefaultIfEmpty(activist).Max();
-                list.Add(new("R-11-half-yearly-assessment", last.AddMonths(6), null));
+                list.Add(new(RuleIds.R11HalfYearlyAssessment, last.AddMonths(6), null));
             }
         }
 
         if (s.PreReviewPassedDate is { } notice && RulesVersions.InForceOn(notice) == RulesVersion.Rules2026)
         {
-            list.Add(new("R-19-assembly-within-1-month", notice.AddMonths(1), s.AssemblyDate));
+            list.Add(new(RuleIds.R19AssemblyWithin1Month, notice.AddMonths(1), s.AssemblyDate));
         }
 
         if (s.AssemblyDate is { } assembly)
         {
             var report = s.Of(CaseEventType.AdmissionSubmitted).Select(e => (DateOnly?)e.Date).LastOrDefault() ?? assembly;
-            list.Add(new("R-25-approval-within-3-months", report.AddMonths(3), s.ApprovalDate));
+            list.Add(new(RuleIds.R25ApprovalWithin3Months, report.AddMonths(3), s.ApprovalDate));
         }
 
         if (s.Status == CaseStatus.AdmissionNotApproved && s.ApprovalDate is { } rejected)
         {
-            list.Add(new("R-24-not-approved-notify", rejected.AddDays(PracticeDays),
+            list.Add(new(RuleIds.R24NotApprovedNotify, rejected.AddDays(PracticeDays),
                 DoneWhere(CaseEventType.DecisionAnnounced, e => e.Data.Decision == AnnouncedDecision.NotApproved)));
             return list;
         }
@@ -76,32 +78,32 @@ public static class Deadlines
         {
             if (s.Stage == DevelopmentStage.ProbationaryMember)
             {
-                list.Add(new("R-29-oath-within-1-month", directDate.AddMonths(1), Done(CaseEventType.OathTaken)));
+                list.Add(new(RuleIds.R29OathWithin1Month, directDate.AddMonths(1), Done(CaseEventType.OathTaken)));
             }
         }
         else if (s.Stage >= DevelopmentStage.ProbationaryMember && s.ApprovalDate is { } approval)
         {
-            list.Add(new("R-24-notify", approval.AddDays(PracticeDays),
+            list.Add(new(RuleIds.R24Notify, approval.AddDays(PracticeDays),
                 DoneWhere(CaseEventType.DecisionAnnounced, e => e.Data.Decision == AnnouncedDecision.Admission)));
-            list.Add(new("R-25-filing-to-org-dept", approval.AddDays(PracticeDays), Done(CaseEventType.AdmissionFiled)));
-            list.Add(new("R-28-assign-branch-and-cell", approval.AddDays(PracticeDays), Done(CaseEventType.AssignedToBranchAndCell)));
-            list.Add(new("R-29-oath-within-1-month", approval.AddMonths(1), Done(CaseEventType.OathTaken)));
+            list.Add(new(RuleIds.R25FilingToOrgDept, approval.AddDays(PracticeDays), Done(CaseEventType.AdmissionFiled)));
+            list.Add(new(RuleIds.R28AssignBranchAndCell, approval.AddDays(PracticeDays), Done(CaseEventType.AssignedToBranchAndCell)));
+            list.Add(new(RuleIds.R29OathWithin1Month, approval.AddMonths(1), Done(CaseEventType.OathTaken)));
         }
 
         if (s.Stage == DevelopmentStage.ProbationaryMember && s.Status == CaseStatus.Open && s.CurrentExpiryDate is { } expiry)
         {
             var discussBy = s.PostponedDiscussionDate is { } postponed && !s.ExtensionUsed ? postponed : expiry.AddDays(PracticeDays);
-            list.Add(new(s.PostponedDiscussionDate is not null && !s.ExtensionUsed ? "R-35-postponement" : "R-31-timely-discussion", discussBy,
+            list.Add(new(s.PostponedDiscussionDate is not null && !s.ExtensionUsed ? RuleIds.R35Postponement : RuleIds.R31TimelyDiscussion, discussBy,
                 DoneWhere(CaseEventType.ConfirmationVoteHeld, e => e.Date >= expiry)));
             if (s.LastConfirmationVote is { Data.Result: AssemblyResult.Passed } vote && vote.Date >= expiry)
             {
-                list.Add(new("R-33-confirmation-approval-3-months", vote.Date.AddMonths(3), null));
+                list.Add(new(RuleIds.R33ConfirmationApproval3Months, vote.Date.AddMonths(3), null));
             }
         }
 
         if (s.Stage == DevelopmentStage.FullMember && s.Last(CaseEventType.ConfirmationApproved) is { } confirmed)
         {
-            list.Add(new("R-33-notify-and-talk", confirmed.Date.AddDays(PracticeDays),
+            list.Add(new(RuleIds.R33NotifyAndTalk, confirmed.Date.AddDays(PracticeDays),
                 DoneWhere(CaseEventType.DecisionAnnounced, e => e.Data.Decision == AnnouncedDecision.Confirmation)));
         }
 

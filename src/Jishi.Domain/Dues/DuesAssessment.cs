@@ -108,7 +108,7 @@ public static class DuesRules
                 standard = amount ?? FixedAmount;
                 if (standard is < FixedAmount or > FarmerMaximum)
                 {
-                    refusals.Add(Refusal.Block("D-06-fixed-amounts", Article + "第六条",
+                    refusals.Add(Refusal.Block(RuleIds.D06FixedAmounts, Article + "第六条",
                         $"农民党员每月交纳党费 0.20 元至 1.00 元，填写的是 {standard:0.00} 元"));
                 }
 
@@ -117,7 +117,7 @@ public static class DuesRules
                 standard = FixedAmount;
                 if (amount is { } fixedAmount && fixedAmount != FixedAmount)
                 {
-                    refusals.Add(Refusal.Block("D-06-fixed-amounts", Article + "第六条",
+                    refusals.Add(Refusal.Block(RuleIds.D06FixedAmounts, Article + "第六条",
                         $"学生、下岗失业、依靠抚恤或救济生活、领取最低生活保障金的党员每月交纳党费 0.20 元，填写的是 {fixedAmount:0.00} 元；少交或免交须按第七条经支部研究、上级党委批准"));
                 }
 
@@ -138,7 +138,7 @@ public static class DuesRules
     /// committee, in that order, and a reduction less than the standard amount.</summary>
     public static IEnumerable<Refusal> Relief(DuesRelief relief, decimal standard, bool approvedAbove)
     {
-        const string rule = "D-07-hardship";
+        const string rule = RuleIds.D07Hardship;
         const string article = Article + "第七条";
         var what = relief.Kind == DuesReliefKind.Exemption ? "免交" : "少交";
         if (relief.BranchDecisionDate is null)

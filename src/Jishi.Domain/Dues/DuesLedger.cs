@@ -1,3 +1,5 @@
+using Jishi.Domain.Rules;
+
 namespace Jishi.Domain.Dues;
 
 /// <summary>A movement of an organisation's dues account other than a member's payment (which is its own record).</summary>
@@ -49,7 +51,7 @@ public enum DuesYearReportKind
 /// the next year (MANAGEMENT.md, design default).</summary>
 public static class DuesYearReports
 {
-    public const string Rule = "D-20-publication-and-report";
+    public const string Rule = RuleIds.D20PublicationAndReport;
 
     public const string Article = "《关于中国共产党党费收缴、使用和管理的规定》";
 

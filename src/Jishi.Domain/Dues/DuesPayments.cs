@@ -99,49 +99,49 @@ public static class DuesPaymentRules
     {
         if (p.PaidDate > p.Today)
         {
-            yield return Refusal.Block("G-05-dates", "规则目录 G-05", $"交纳日期 {p.PaidDate:yyyy-MM-dd} 晚于今天（{p.Today:yyyy-MM-dd}）");
+            yield return Refusal.Block(RuleIds.G05Dates, "规则目录 G-05", $"交纳日期 {p.PaidDate:yyyy-MM-dd} 晚于今天（{p.Today:yyyy-MM-dd}）");
         }
 
         if (p.PaidBy == DuesPayer.Organisation)
         {
-            yield return Refusal.Block("D-14-collection-integrity", DuesRules.Article + "第十四条",
+            yield return Refusal.Block(RuleIds.D14CollectionIntegrity, DuesRules.Article + "第十四条",
                 "党组织不得为党员垫交党费：党费由党员本人交纳，或由其亲属、其他党员代交");
         }
 
         if (p.Method == DuesPaymentMethod.PayrollDeduction)
         {
-            yield return Refusal.Block("D-14-collection-integrity", DuesRules.Article + "第十四条",
+            yield return Refusal.Block(RuleIds.D14CollectionIntegrity, DuesRules.Article + "第十四条",
                 "不得从党员工资中扣缴党费：党费由党员主动交纳");
         }
 
         if (p.FirstDueMonth is null)
         {
-            yield return Refusal.Block("D-08-probationary-start", DuesRules.Article + "第八条",
+            yield return Refusal.Block(RuleIds.D08ProbationaryStart, DuesRules.Article + "第八条",
                 "尚未成为预备党员（无预备期开始日期），不交纳党费");
         }
         else if (p.CoversFrom < p.FirstDueMonth)
         {
-            yield return Refusal.Block("D-08-probationary-start", DuesRules.Article + "第八条",
+            yield return Refusal.Block(RuleIds.D08ProbationaryStart, DuesRules.Article + "第八条",
                 $"党员从 {p.FirstDueMonth} 起交纳党费（预备党员自支部大会通过之月起），交纳月份始于 {p.CoversFrom}");
         }
 
         var arrears = MonthsInArrears(p);
         if (arrears > BackPaymentMonths)
         {
-            yield return Refusal.Warn("D-16-back-payment", DuesRules.Article + "第十二条",
+            yield return Refusal.Warn(RuleIds.D16BackPayment, DuesRules.Article + "第十二条",
                 $"一次补交 {arrears} 个月，超过“一般不得超过6个月”；请说明原因");
         }
 
         var paidMonth = DuesMonth.Of(p.PaidDate);
         if (p.CoversTo > paidMonth)
         {
-            yield return Refusal.Warn("D-12-payment-timing", DuesRules.Article + "第十二条",
+            yield return Refusal.Warn(RuleIds.D12PaymentTiming, DuesRules.Article + "第十二条",
                 $"预交至 {p.CoversTo}：党费应按月交纳，特殊情况下经党支部同意可按季度交纳；请记录支部同意");
         }
 
         if (!p.PaidAtFormalBranch && !p.PaidAtInflowBranchWithActivityCard)
         {
-            yield return Refusal.Warn("D-17-proxy-and-place", DuesRules.Article + "第十五条",
+            yield return Refusal.Warn(RuleIds.D17ProxyAndPlace, DuesRules.Article + "第十五条",
                 "党费应向正式组织关系所在党支部交纳（持《流动党员活动证》的可向流入地党组织交纳）；请说明原因");
         }
     }

@@ -116,7 +116,7 @@ public static class LostContactRules
     }
 
     public static Refusal? Member(LostContactContext ctx) => ctx.MemberHasLeft
-        ? Refusal.Block("F-05-suspension", Article24, $"{ctx.MemberName} 已不在本系统党员名册中，不能登记为失联党员")
+        ? Refusal.Block(RuleIds.F05Suspension, Article24, $"{ctx.MemberName} 已不在本系统党员名册中，不能登记为失联党员")
         : null;
 
     /// <summary>F-05-suspension: 失去联系满6个月 (G-01), at least one search recorded, a probationary member handled by
@@ -126,26 +126,26 @@ public static class LostContactRules
     {
         if (ctx.MemberStatus == MemberStatus.ProbationaryMember)
         {
-            yield return Refusal.Block("F-05-suspension", Article24,
+            yield return Refusal.Block(RuleIds.F05Suspension, Article24,
                 $"{ctx.MemberName} 是预备党员：失去联系的预备党员应在其发展个案中取消预备党员资格，而不是停止党籍");
         }
 
         if (date < p.SuspensionFrom)
         {
-            yield return Refusal.Block("F-05-suspension", Article24,
+            yield return Refusal.Block(RuleIds.F05Suspension, Article24,
                 $"失去联系之日为 {p.LostSinceDate:yyyy-MM-dd}，满6个月之日为 {p.SuspensionFrom:yyyy-MM-dd}；{date:yyyy-MM-dd} 尚不能停止党籍");
         }
 
         if (p.SearchCount == 0)
         {
-            yield return Refusal.Block("F-05-suspension", Article24, "没有查找记录：停止党籍前须“通过各种方式查找”，并记录查找情况");
+            yield return Refusal.Block(RuleIds.F05Suspension, Article24, "没有查找记录：停止党籍前须“通过各种方式查找”，并记录查找情况");
         }
 
         if (!decided)
         {
             if (!ctx.NamedOrgIsMemberOrgOrAbove)
             {
-                yield return Refusal.Block("F-05-suspension", Article24,
+                yield return Refusal.Block(RuleIds.F05Suspension, Article24,
                     $"停止党籍应由 {ctx.MemberName} 所在党支部（党员大会）或其上级党组织决定，“{ctx.NamedOrg?.Name}”不是");
             }
 
@@ -154,12 +154,12 @@ public static class LostContactRules
 
         if (p.SuspensionDecidedDate is null)
         {
-            yield return Refusal.Block("F-05-suspension", Article24, "没有停止党籍的决定记录：应先由党支部党员大会（或上级党组织）作出决定，再报党委审批");
+            yield return Refusal.Block(RuleIds.F05Suspension, Article24, "没有停止党籍的决定记录：应先由党支部党员大会（或上级党组织）作出决定，再报党委审批");
         }
 
         if (!(ctx.NamedOrgIsAbove && ctx.NamedOrg!.IsCommittee))
         {
-            yield return Refusal.Block("F-05-suspension", Article24,
+            yield return Refusal.Block(RuleIds.F05Suspension, Article24,
                 $"停止党籍应报 {ctx.MemberOrg.Name} 的上级党委审批，“{ctx.NamedOrg?.Name}”不是其上级党委");
         }
     }
@@ -170,19 +170,19 @@ public static class LostContactRules
     {
         if (p.RestorationAppliedDate is null)
         {
-            yield return Refusal.Block("F-07-restoration", Article24, "没有本人恢复党籍的书面申请记录");
+            yield return Refusal.Block(RuleIds.F07Restoration, Article24, "没有本人恢复党籍的书面申请记录");
         }
 
         var n = ctx.NamedOrg;
         if (!(ctx.NamedOrgIsAbove && (n!.IsCountyOrAbove || n.Type.IsOrgDepartment())))
         {
-            yield return Refusal.Block("F-07-restoration", Article24,
+            yield return Refusal.Block(RuleIds.F07Restoration, Article24,
                 $"恢复党籍应经党支部和上级党委审查后由县级组织部门或县级以上党委批准，“{n?.Name}”不是 {ctx.MemberOrg.Name} 之上的县级以上党委或组织部门");
         }
 
         if (p.TwoYearsAfterSuspension is { } end && date > end)
         {
-            yield return Refusal.BlockWithException("F-07-restoration", Article24,
+            yield return Refusal.BlockWithException(RuleIds.F07Restoration, Article24,
                 $"停止党籍于 {p.SuspendedDate:yyyy-MM-dd}，2年期满于 {end:yyyy-MM-dd}；期满后恢复党籍须有特殊情况的说明");
         }
     }
@@ -193,7 +193,7 @@ public static class LostContactRules
     {
         if (p.TwoYearsAfterSuspension is { } end && date < end)
         {
-            yield return Refusal.Block("F-08-removal-as-lapsed", Article24,
+            yield return Refusal.Block(RuleIds.F08RemovalAsLapsed, Article24,
                 $"停止党籍于 {p.SuspendedDate:yyyy-MM-dd}，满2年之日为 {end:yyyy-MM-dd}；{date:yyyy-MM-dd} 尚不能按自行脱党除名");
         }
 
@@ -201,7 +201,7 @@ public static class LostContactRules
         {
             if (!ctx.NamedOrgIsMemberOrgOrAbove)
             {
-                yield return Refusal.Block("F-08-removal-as-lapsed", Article24,
+                yield return Refusal.Block(RuleIds.F08RemovalAsLapsed, Article24,
                     $"除名应由 {ctx.MemberName} 所在党支部党员大会讨论决定，“{ctx.NamedOrg?.Name}”不是其所在或上级党组织");
             }
 
@@ -210,12 +210,12 @@ public static class LostContactRules
 
         if (p.RemovalDecidedDate is null)
         {
-            yield return Refusal.Block("F-08-removal-as-lapsed", Article24, "没有除名的决定记录：应先由党支部党员大会作出决定，再报上级党委批准");
+            yield return Refusal.Block(RuleIds.F08RemovalAsLapsed, Article24, "没有除名的决定记录：应先由党支部党员大会作出决定，再报上级党委批准");
         }
 
         if (!(ctx.NamedOrgIsAbove && ctx.NamedOrg!.IsCommittee))
         {
-            yield return Refusal.Block("F-08-removal-as-lapsed", Article24,
+            yield return Refusal.Block(RuleIds.F08RemovalAsLapsed, Article24,
                 $"除名应报 {ctx.MemberOrg.Name} 的上级党委批准，“{ctx.NamedOrg?.Name}”不是其上级党委");
         }
     }
@@ -223,7 +223,7 @@ public static class LostContactRules
     private static Refusal? NotBeforePrevious(DateOnly date, LostContactProgress p)
     {
         var last = p.Events.Count > 0 ? p.Events[^1].Date : p.ReportedDate;
-        return date >= last ? null : Refusal.Block("G-05-dates", "通用约定 G-05",
+        return date >= last ? null : Refusal.Block(RuleIds.G05Dates, "通用约定 G-05",
             $"日期 {date:yyyy-MM-dd} 早于本案上一步骤的日期 {last:yyyy-MM-dd}：请按实际发生顺序记录");
     }
 
@@ -234,14 +234,14 @@ public static class LostContactRules
         var list = new List<ProcedureDeadline>();
         if (p.State == LostContactState.Closed && p.SuspendedDate is null)
         {
-            list.Add(new("F-05-suspension", p.SuspensionFrom, p.ClosedDate));
+            list.Add(new(RuleIds.F05Suspension, p.SuspensionFrom, p.ClosedDate));
             return list;
         }
 
-        list.Add(new("F-05-suspension", p.SuspensionFrom, p.SuspendedDate));
+        list.Add(new(RuleIds.F05Suspension, p.SuspensionFrom, p.SuspendedDate));
         if (p.TwoYearsAfterSuspension is { } end)
         {
-            list.Add(new("F-08-removal-as-lapsed", end, p.ClosedDate));
+            list.Add(new(RuleIds.F08RemovalAsLapsed, end, p.ClosedDate));
         }
 
         return list;

@@ -135,7 +135,7 @@ public static class MobilityRules
 
     /// <summary>F-01-mobile-definition: a member of this registry, away from the formal branch.</summary>
     public static Refusal? Member(MobilityContext ctx) => ctx.MemberHasLeft
-        ? Refusal.Block("F-01-mobile-definition", Definition, $"{ctx.MemberName} 已不在本系统党员名册中，不能登记为流动党员")
+        ? Refusal.Block(RuleIds.F01MobileDefinition, Definition, $"{ctx.MemberName} 已不在本系统党员名册中，不能登记为流动党员")
         : null;
 
     /// <summary>F-01-mobile-definition: the inflow organisation is another organisation that can take part in
@@ -149,16 +149,16 @@ public static class MobilityRules
 
         if (inflow.Id == ctx.FormalOrg.Id)
         {
-            return Refusal.Block("F-01-mobile-definition", Definition, $"流入地党组织“{inflow.Name}”就是 {ctx.MemberName} 正式组织关系所在的党组织");
+            return Refusal.Block(RuleIds.F01MobileDefinition, Definition, $"流入地党组织“{inflow.Name}”就是 {ctx.MemberName} 正式组织关系所在的党组织");
         }
 
-        return inflow.IsCommittee || inflow.Type.IsBranchLike() ? null : Refusal.Block("F-01-mobile-definition", Article32,
+        return inflow.IsCommittee || inflow.Type.IsBranchLike() ? null : Refusal.Block(RuleIds.F01MobileDefinition, Article32,
             $"“{inflow.Name}”（{inflow.Type.Label()}）不能作为流入地党组织：应为党委、党总支、党支部或流动党员党组织");
     }
 
     /// <summary>F-03-activity-card: one card at a time.</summary>
     public static Refusal? OneCard(MobilityProgress p) => p.ActivityCardNo is { } held
-        ? Refusal.Block("F-03-activity-card", CardStyle, $"已持有活动证（编号 {held}），不能再发放")
+        ? Refusal.Block(RuleIds.F03ActivityCard, CardStyle, $"已持有活动证（编号 {held}），不能再发放")
         : null;
 
     /// <summary>F-03-activity-card: the yearly check of a card held, once a year, not before the card was issued.</summary>
@@ -166,18 +166,18 @@ public static class MobilityRules
     {
         if (p.ActivityCardNo is null || p.ActivityCardIssuedDate is not { } issued)
         {
-            return Refusal.Block("F-03-activity-card", CardStyle, "未发放活动证，无需年审；请先登记发放活动证");
+            return Refusal.Block(RuleIds.F03ActivityCard, CardStyle, "未发放活动证，无需年审；请先登记发放活动证");
         }
 
         var year = k.Year!.Value;
         if (year < issued.Year || year > date.Year)
         {
-            return Refusal.Block("F-03-activity-card", CardStyle,
+            return Refusal.Block(RuleIds.F03ActivityCard, CardStyle,
                 $"年审年度 {year} 应在发证年度 {issued.Year} 至年审日期所在年度 {date.Year} 之间");
         }
 
         return p.CheckedYears.Contains(year)
-            ? Refusal.Block("F-03-activity-card", CardStyle, $"{year} 年度的活动证年审已经记录")
+            ? Refusal.Block(RuleIds.F03ActivityCard, CardStyle, $"{year} 年度的活动证年审已经记录")
             : null;
     }
 
@@ -187,18 +187,18 @@ public static class MobilityRules
         var year = a.Year!.Value;
         if (year < p.LeftDate.Year || year > date.Year)
         {
-            return Refusal.Block("F-04-inflow-appraisal", Article32, $"评议年度 {year} 应在外出年度 {p.LeftDate.Year} 至评议日期所在年度 {date.Year} 之间");
+            return Refusal.Block(RuleIds.F04InflowAppraisal, Article32, $"评议年度 {year} 应在外出年度 {p.LeftDate.Year} 至评议日期所在年度 {date.Year} 之间");
         }
 
         return p.Of(nameof(InflowAppraised)).Any(e => ((InflowAppraised)e.Data).Year == year)
-            ? Refusal.Block("F-04-inflow-appraisal", Article32, $"流入地党组织已记录 {year} 年度的民主评议结果")
+            ? Refusal.Block(RuleIds.F04InflowAppraisal, Article32, $"流入地党组织已记录 {year} 年度的民主评议结果")
             : null;
     }
 
     private static Refusal? NotBeforePrevious(DateOnly date, MobilityProgress p)
     {
         var last = p.Events.Count > 0 ? p.Events[^1].Date : p.LeftDate;
-        return date >= last ? null : Refusal.Block("G-05-dates", "通用约定 G-05",
+        return date >= last ? null : Refusal.Block(RuleIds.G05Dates, "通用约定 G-05",
             $"日期 {date:yyyy-MM-dd} 早于本记录上一步骤的日期 {last:yyyy-MM-dd}：请按实际发生顺序记录");
     }
 
@@ -235,7 +235,7 @@ public static class MobilityRules
                 done = cl; // back (or the record ended) before the quarter needed a contact
             }
 
-            list.Add(new("F-02-contact", due, done));
+            list.Add(new(RuleIds.F02Contact, due, done));
         }
 
         if (p.ActivityCardIssuedDate is { } issued)
@@ -246,7 +246,7 @@ public static class MobilityRules
                 var year = y;
                 DateOnly? done = p.Of(nameof(ActivityCardChecked)).Where(e => ((ActivityCardChecked)e.Data).Year == year).Select(e => (DateOnly?)e.Date)
                     .FirstOrDefault() ?? closed;
-                list.Add(new("F-03-activity-card", new DateOnly(year, 12, 31), done));
+                list.Add(new(RuleIds.F03ActivityCard, new DateOnly(year, 12, 31), done));
             }
         }
 

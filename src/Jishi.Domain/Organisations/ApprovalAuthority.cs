@@ -5,7 +5,7 @@ namespace Jishi.Domain.Organisations;
 /// <summary>G-14-approval-authority (RULES.md §0.4; S1 第二十一、二十二条): who may approve admission.</summary>
 public static class ApprovalAuthority
 {
-    private const string Rule = "G-14-approval-authority";
+    private const string Rule = RuleIds.G14ApprovalAuthority;
     private const string Article = "第二十一、二十二条";
 
     /// <summary>

@@ -165,7 +165,7 @@ public abstract class Procedure<TState, TEvent, TProgress, TContext>
         var refusals = new List<Refusal>();
         if (date > ctx.Today)
         {
-            refusals.Add(Refusal.Block("G-05-dates", "规则目录 G-05", $"日期 {date:yyyy-MM-dd} 晚于今天（{ctx.Today:yyyy-MM-dd}），不能记录未来的事项"));
+            refusals.Add(Refusal.Block(RuleIds.G05Dates, "规则目录 G-05", $"日期 {date:yyyy-MM-dd} 晚于今天（{ctx.Today:yyyy-MM-dd}），不能记录未来的事项"));
         }
 
         refusals.AddRange(Rules(type, date, data, p, ctx));

@@ -27,7 +27,7 @@ public static class RelationTransferRules
     public const int EscalationDays = 15;
 
     /// <summary>The deadline of the escalation of T-08 (the common higher organisation's).</summary>
-    public const string PendingReviewEscalated = "T-08-pending-review-escalated";
+    public const string PendingReviewEscalated = RuleIds.T08PendingReviewEscalated;
 
     private const string Article25 = "《党员教育管理工作条例》第二十五条";
 
@@ -131,29 +131,29 @@ public static class RelationTransferRules
         yield return CertificateStay(i);
         if (ctx.MemberHasLeft)
         {
-            yield return Refusal.Block("T-01-single-relation", Article25, $"{ctx.MemberName} 已不在本系统党员名册中，不能开具介绍信");
+            yield return Refusal.Block(RuleIds.T01SingleRelation, Article25, $"{ctx.MemberName} 已不在本系统党员名册中，不能开具介绍信");
         }
         else if (!ctx.MemberUnderIssuingOrg)
         {
-            yield return Refusal.Block("T-01-single-relation", Article25,
+            yield return Refusal.Block(RuleIds.T01SingleRelation, Article25,
                 $"{ctx.MemberName} 的组织关系不在“{ctx.IssuingOrg.Name}”及其下级组织，只能由其组织关系所在的党委开具");
         }
 
         if (ctx.ToOrg is { } to && to.Id == ctx.MemberOrgId)
         {
-            yield return Refusal.Block("T-01-single-relation", Article25, $"接收组织“{to.Name}”就是 {ctx.MemberName} 现在的组织");
+            yield return Refusal.Block(RuleIds.T01SingleRelation, Article25, $"接收组织“{to.Name}”就是 {ctx.MemberName} 现在的组织");
         }
 
         if (ctx.ToOrg is { } target && !CanHoldRelation(target))
         {
-            yield return Refusal.Block("T-01-single-relation", Article25,
+            yield return Refusal.Block(RuleIds.T01SingleRelation, Article25,
                 $"“{target.Name}”（{target.Type.Label()}）不能接收党员组织关系：应为党委、党总支、党支部等基层组织");
         }
     }
 
     /// <summary>T-03-issuer-and-acceptor (第二十五条): a primary committee with approval authority, or a county-or-above
     /// organisation department, issues and accepts; a branch may prepare and propose (WARN otherwise).</summary>
-    public static Refusal? Issuer(OrgFacts org) => IsTransferAuthority(org) ? null : Refusal.Warn("T-03-issuer-and-acceptor", Article25,
+    public static Refusal? Issuer(OrgFacts org) => IsTransferAuthority(org) ? null : Refusal.Warn(RuleIds.T03IssuerAndAcceptor, Article25,
         $"“{org.Name}”（{org.Type.Label()}）不是具有审批预备党员权限的基层党委或县级以上组织部门，组织关系一般由其上级党委开具");
 
     /// <summary>T-03-issuer-and-acceptor on acceptance: the accepting committee (named, or the nearest with approval
@@ -166,7 +166,7 @@ public static class RelationTransferRules
         }
 
         var acceptor = a.AcceptingOrgId is { } id ? ctx.Org(id) : ctx.ToOrgChain.FirstOrDefault(IsTransferAuthority);
-        return acceptor is not null && IsTransferAuthority(acceptor) ? null : Refusal.Warn("T-03-issuer-and-acceptor", Article25,
+        return acceptor is not null && IsTransferAuthority(acceptor) ? null : Refusal.Warn(RuleIds.T03IssuerAndAcceptor, Article25,
             acceptor is null
                 ? $"“{ctx.ToOrg.Name}”之上没有具有审批预备党员权限的基层党委，接收组织关系应由其上级党委办理"
                 : $"“{acceptor.Name}”（{acceptor.Type.Label()}）不是具有审批预备党员权限的基层党委或县级以上组织部门");
@@ -181,17 +181,17 @@ public static class RelationTransferRules
     public static bool CanHoldRelation(OrgFacts o) => o.IsCommittee || o.Type.IsBranchLike();
 
     /// <summary>T-04-validity: at most 90 days, unless an exception is recorded (branch certificate + application).</summary>
-    public static Refusal? Validity(int days) => days <= MaxValidityDays ? null : Refusal.BlockWithException("T-04-validity", "中组发〔2004〕10号",
+    public static Refusal? Validity(int days) => days <= MaxValidityDays ? null : Refusal.BlockWithException(RuleIds.T04Validity, "中组发〔2004〕10号",
         $"有效期 {days} 天超过 {MaxValidityDays} 天（一般为 30 天，最长不超过 3 个月）；特殊情况须有所在党支部证明和本人申请");
 
     /// <summary>T-05-late-acceptance: received or accepted after the expiry date → WARN (the member re-applies with a
     /// branch certificate; record the reason).</summary>
     public static Refusal? LateAcceptance(DateOnly date, TransferProgress p) => date <= p.ExpiryDate ? null : Refusal.Warn(
-        "T-05-late-acceptance", "组通字〔2006〕45号", $"介绍信有效期至 {p.ExpiryDate:yyyy-MM-dd}，{date:yyyy-MM-dd} 已过期 {date.DayNumber - p.ExpiryDate.DayNumber} 天；"
+        RuleIds.T05LateAcceptance, "组通字〔2006〕45号", $"介绍信有效期至 {p.ExpiryDate:yyyy-MM-dd}，{date:yyyy-MM-dd} 已过期 {date.DayNumber - p.ExpiryDate.DayNumber} 天；"
         + "过期应由本人持所在党支部证明重新办理，或延长有效期后接收");
 
     /// <summary>T-05-late-acceptance: the validity is extended once.</summary>
-    public static Refusal? ExtendedOnce(TransferProgress p) => p.ValidityWasExtended ? Refusal.Block("T-05-late-acceptance", "组通字〔2006〕45号",
+    public static Refusal? ExtendedOnce(TransferProgress p) => p.ValidityWasExtended ? Refusal.Block(RuleIds.T05LateAcceptance, "组通字〔2006〕45号",
         $"有效期已延长过一次（现至 {p.ExpiryDate:yyyy-MM-dd}），不能再次延长；请重新开具") : null;
 
     /// <summary>T-06-no-refusal-without-reason (第二十五条 "不得无故拒转拒接"): a rejection names a configured reason code
@@ -209,7 +209,7 @@ public static class RelationTransferRules
             missing.Add("具体理由");
         }
 
-        return missing.Count == 0 ? null : Refusal.Block("T-06-no-refusal-without-reason", Article25,
+        return missing.Count == 0 ? null : Refusal.Block(RuleIds.T06NoRefusalWithoutReason, Article25,
             "党组织不得无故拒转拒接党员组织关系：不予接收须写明" + string.Join("和", missing));
     }
 
@@ -217,21 +217,21 @@ public static class RelationTransferRules
     public static Refusal? DuesThrough(DateOnly issued, DateOnly paidThroughMonth)
     {
         var required = new DateOnly(issued.Year, issued.Month, 1).AddMonths(-1);
-        return paidThroughMonth >= required ? null : Refusal.Warn("T-09-dues-through", "中组发〔2008〕3号",
+        return paidThroughMonth >= required ? null : Refusal.Warn(RuleIds.T09DuesThrough, "中组发〔2008〕3号",
             $"党费交至 {paidThroughMonth:yyyy-MM}，开具介绍信（{issued:yyyy-MM-dd}）前应至少交至 {required:yyyy-MM}");
     }
 
     /// <summary>T-02-when-to-transfer: a 党员证明信 is for a stay of 6 months or less; longer at a fixed place → a formal
     /// transfer is due (WARN).</summary>
     public static Refusal? CertificateStay(Issued i) => i is { Kind: TransferKind.Certificate, ExpectedStayMonths: > 6 }
-        ? Refusal.Warn("T-02-when-to-transfer", Article25,
+        ? Refusal.Warn(RuleIds.T02WhenToTransfer, Article25,
             $"外出 {i.ExpectedStayMonths} 个月，超过 6 个月且地点相对固定的，应当转移组织关系（开具组织关系介绍信），而非党员证明信")
         : null;
 
     /// <summary>T-10-effect-of-acceptance: the member is moved from where the letter was issued — all or nothing.</summary>
     public static Refusal? MemberStillThere(TransferProgress p, TransferContext ctx) =>
         p.Kind != TransferKind.Formal || (ctx.MemberUnderIssuingOrg && !ctx.MemberHasLeft) ? null : Refusal.Block(
-            "T-10-effect-of-acceptance", Article25, $"{ctx.MemberName} 的组织关系已不在开具介绍信的“{ctx.IssuingOrg.Name}”，不能按本介绍信接收");
+            RuleIds.T10EffectOfAcceptance, Article25, $"{ctx.MemberName} 的组织关系已不在开具介绍信的“{ctx.IssuingOrg.Name}”，不能按本介绍信接收");
 
     /// <summary>T-10-effect-of-acceptance: the branch named on acceptance lies under the receiving organisation and may
     /// hold relations.</summary>
@@ -244,22 +244,22 @@ public static class RelationTransferRules
 
         if (!p.IsInsideSystem)
         {
-            yield return Refusal.Block("T-10-effect-of-acceptance", Article25, "接收组织不在本系统内，不能指定编入的党支部");
+            yield return Refusal.Block(RuleIds.T10EffectOfAcceptance, Article25, "接收组织不在本系统内，不能指定编入的党支部");
         }
         else if (!ctx.BranchUnderToOrg || ctx.Org(a.BranchId) is not { } branch)
         {
-            yield return Refusal.Block("T-10-effect-of-acceptance", Article25, "编入的党支部应为接收组织或其下级组织");
+            yield return Refusal.Block(RuleIds.T10EffectOfAcceptance, Article25, "编入的党支部应为接收组织或其下级组织");
         }
         else if (!CanHoldRelation(branch))
         {
-            yield return Refusal.Block("T-10-effect-of-acceptance", Article25, $"“{branch.Name}”（{branch.Type.Label()}）不能接收党员组织关系");
+            yield return Refusal.Block(RuleIds.T10EffectOfAcceptance, Article25, $"“{branch.Name}”（{branch.Type.Label()}）不能接收党员组织关系");
         }
     }
 
     private static Refusal? NotBeforeIssue(DateOnly date, TransferProgress p)
     {
         var last = p.Events.Count > 0 ? p.Events[^1].Date : p.IssuedDate;
-        return date >= last ? null : Refusal.Block("G-05-dates", "通用约定 G-05",
+        return date >= last ? null : Refusal.Block(RuleIds.G05Dates, "通用约定 G-05",
             $"日期 {date:yyyy-MM-dd} 早于本转接上一步骤的日期 {last:yyyy-MM-dd}：请按实际发生顺序记录");
     }
 
@@ -276,11 +276,11 @@ public static class RelationTransferRules
         }
 
         var receiver = p.ToOrgId ?? p.IssuingOrgId;
-        list.Add(new("T-04-validity", p.ExpiryDate, p.IsOpen ? null : p.DecidedDate ?? p.ClosedDate, p.IssuingOrgId));
+        list.Add(new(RuleIds.T04Validity, p.ExpiryDate, p.IsOpen ? null : p.DecidedDate ?? p.ClosedDate, p.IssuingOrgId));
         if (p.ReceivedDate is { } received)
         {
             var due = received.AddDays(PendingReviewDays);
-            list.Add(new("T-08-pending-review", due, p.DecidedDate, receiver));
+            list.Add(new(RuleIds.T08PendingReview, due, p.DecidedDate, receiver));
             if (p.IsInsideSystem && commonHigherOrgId is not null)
             {
                 list.Add(new(PendingReviewEscalated, due.AddDays(EscalationDays), p.DecidedDate, commonHigherOrgId));
@@ -289,7 +289,7 @@ public static class RelationTransferRules
 
         if (p.AcceptedDate is { } accepted)
         {
-            list.Add(new("T-07-receipt", accepted.AddMonths(1), p.ReceiptReturnedDate, receiver));
+            list.Add(new(RuleIds.T07Receipt, accepted.AddMonths(1), p.ReceiptReturnedDate, receiver));
         }
 
         return list;

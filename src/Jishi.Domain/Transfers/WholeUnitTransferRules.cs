@@ -11,7 +11,7 @@ namespace Jishi.Domain.Transfers;
 /// </summary>
 public static class WholeUnitTransferRules
 {
-    public const string RuleId = "T-11-whole-unit";
+    public const string RuleId = RuleIds.T11WholeUnit;
 
     private const string Basis = "党内统计 S15（整建制转入/转出）";
 

@@ -61,13 +61,13 @@ public sealed class CaseDocuments(LoadCaseDossier load, HtmlRenderer renderer, P
     /// <summary>Why a form has nothing to be filled from yet: the rule whose step the case has not reached.</summary>
     private static Refusal? NotReached(CaseState s, CaseForm form) => form switch
     {
-        CaseForm.ActivistRecordForm when s.ActivistDate is null => Refusal.Block("R-11-half-yearly-assessment", "第十一条",
+        CaseForm.ActivistRecordForm when s.ActivistDate is null => Refusal.Block(RuleIds.R11HalfYearlyAssessment, "第十一条",
             "尚未确定为入党积极分子，还没有《入党积极分子培养考察登记表》的内容"),
         CaseForm.PublicNotice when s.Last(CaseEventType.CandidateConsented) is null && s.Last(CaseEventType.PublicNoticeEnded) is null =>
-            Refusal.Block("R-13-candidate-public-notice", "第十三条", "拟列为发展对象须经上级党委同意后公示：尚未记录上级党委同意"),
-        CaseForm.BranchResolution when s.Last(CaseEventType.AdmissionVoteHeld) is null => Refusal.Block("R-21-resolution-content", "第二十一条",
+            Refusal.Block(RuleIds.R13CandidatePublicNotice, "第十三条", "拟列为发展对象须经上级党委同意后公示：尚未记录上级党委同意"),
+        CaseForm.BranchResolution when s.Last(CaseEventType.AdmissionVoteHeld) is null => Refusal.Block(RuleIds.R21ResolutionContent, "第二十一条",
             "尚未召开支部党员大会讨论接收，还没有决议"),
-        CaseForm.ProbationRecordForm when s.ApprovalDate is null => Refusal.Block("R-30-probation-education", "第三十条",
+        CaseForm.ProbationRecordForm when s.ApprovalDate is null => Refusal.Block(RuleIds.R30ProbationEducation, "第三十条",
             "尚未批准为预备党员，还没有《预备党员教育考察登记表》的内容"),
         CaseForm.ActivistRecordForm or CaseForm.PublicNotice or CaseForm.BranchResolution or CaseForm.ProbationRecordForm => null,
         _ => throw new ArgumentOutOfRangeException(nameof(form), form, null),
@@ -127,10 +127,10 @@ public sealed class CaseDocuments(LoadCaseDossier load, HtmlRenderer renderer, P
         }
 
         var consent = d.State.Last(CaseEventType.CandidateConsented) ?? throw new RuleViolationException([Refusal.Block(
-            "R-13-candidate-public-notice", "第十三条", "拟列为发展对象须经上级党委同意后公示：尚未记录上级党委同意")]);
+            RuleIds.R13CandidatePublicNotice, "第十三条", "拟列为发展对象须经上级党委同意后公示：尚未记录上级党委同意")]);
         if (start is { } s && s < consent.Date)
         {
-            throw new RuleViolationException([Refusal.Block("R-13-candidate-public-notice", "第十三条",
+            throw new RuleViolationException([Refusal.Block(RuleIds.R13CandidatePublicNotice, "第十三条",
                 $"公示不得早于上级党委同意（{consent.Date:yyyy-MM-dd}）：开始日期为 {s:yyyy-MM-dd}")]);
         }
 

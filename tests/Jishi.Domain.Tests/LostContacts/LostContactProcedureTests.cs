@@ -3,6 +3,7 @@ using Jishi.Domain.LostContacts;
 using Jishi.Domain.Members;
 using Jishi.Domain.Organisations;
 using Jishi.Domain.Procedures;
+using Jishi.Domain.Rules;
 
 namespace Jishi.Domain.Tests.LostContacts;
 
@@ -179,7 +180,7 @@ public sealed class LostContactProcedureTests
         Assert.True(Decide(p, new RestorationApproved { ApprovingOrgId = County.Id }, new DateOnly(2028, 7, 1), County).IsAccepted);
         var late = Decide(p, new RestorationApproved { ApprovingOrgId = County.Id }, new DateOnly(2028, 7, 2), County);
         var refusal = Assert.Single(late.Refusals);
-        Assert.Equal(("F-07-restoration", Rules.RuleSeverity.BlockWithException), (refusal.Rule, refusal.Severity));
+        Assert.Equal(("F-07-restoration", RuleSeverity.BlockWithException), (refusal.Rule, refusal.Severity));
         var excused = Decide(p, new RestorationApproved { ApprovingOrgId = County.Id }, new DateOnly(2028, 7, 2), County,
             exceptions: [new RuleException("F-07-restoration", "本人长期在境外务工，期间多次申请未获办理", "中共安和县委组织部", new DateOnly(2028, 7, 1))]);
         Assert.True(excused.IsAccepted, string.Join("; ", excused.Refusals.Select(r => r.Message)));

@@ -1,5 +1,6 @@
 using Jishi.Domain.Development;
 using Jishi.Domain.Organisations;
+using Jishi.Domain.Rules;
 using Jishi.Domain.Transfers;
 
 namespace Jishi.Domain.Tests.Transfers;
@@ -23,7 +24,7 @@ public sealed class WholeUnitTransferRulesTests
     {
         var refusals = WholeUnitTransferRules.Check(Unit(type), School, []).ToList();
         Assert.Equal(allowed, refusals.Count == 0);
-        Assert.All(refusals, r => Assert.Equal(("T-11-whole-unit", Rules.RuleSeverity.Block), (r.Rule, r.Severity)));
+        Assert.All(refusals, r => Assert.Equal(("T-11-whole-unit", RuleSeverity.Block), (r.Rule, r.Severity)));
     }
 
     [Fact]

@@ -119,7 +119,7 @@ public sealed record SerialRange(string Prefix, long FirstNumber, long LastNumbe
 /// </summary>
 public static class AdmissionFormRegister
 {
-    public const string Rule = "R-18-admission-form-issuance";
+    public const string Rule = RuleIds.R18AdmissionFormIssuance;
 
     public const string Article = "第四十二条";
 

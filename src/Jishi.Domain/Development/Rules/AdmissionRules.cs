@@ -58,14 +58,14 @@ public static class AdmissionRules
     /// <summary>R-18-branch-strict-review (第十八条): the branch committee's strict review (合格) before the pre-review.</summary>
     public static Refusal? BranchStrictReview(RuleInput x) =>
         x.State.OfAtStage(CaseEventType.BranchReviewPassed, DevelopmentStage.Candidate).Any() ? null : Refusal.Block(
-            "R-18-branch-strict-review", "第十八条", "报基层党委预审前，支部委员会须对发展对象进行严格审查并经集体讨论认为合格：尚无审查记录");
+            RuleIds.R18BranchStrictReview, "第十八条", "报基层党委预审前，支部委员会须对发展对象进行严格审查并经集体讨论认为合格：尚无审查记录");
 
     /// <summary>R-18-prereview (第十八条; G-14): pre-review by a committee with approval authority above the branch.</summary>
     public static Refusal? PreReviewBody(RuleInput x)
     {
         var org = x.Ctx.Org(x.Data.ReviewingOrgId)!;
         return org.HasAdmissionApprovalAuthority && CommonRules.IsInChain(x.Ctx, org) ? null : Refusal.Block(
-            "R-18-prereview", "第十八条",
+            RuleIds.R18Prereview, "第十八条",
             $"预审应由具有审批权限的上级基层党委进行：“{org.Name}”（{org.Type.Label()}）" +
             (CommonRules.IsInChain(x.Ctx, org) ? "没有审批权限" : "不是本支部的上级党组织"));
     }
@@ -75,7 +75,7 @@ public static class AdmissionRules
     {
         var leaving = x.Ctx.Person.ExpectedDepartureDate;
         return leaving is { } l && x.Date < l && l <= x.Date.AddMonths(3)
-            ? Refusal.Warn("R-18-leaving-within-3-months", "第十八条",
+            ? Refusal.Warn(RuleIds.R18LeavingWithin3Months, "第十八条",
                 $"发展对象预计于 {x.Day(l)} 离开工作、学习单位，在{when}（{x.Day(x.Date)}）后三个月内，一般不办理接收预备党员的手续")
             : null;
     }
@@ -87,21 +87,21 @@ public static class AdmissionRules
     {
         if (x.State.PreReviewPassedDate is null)
         {
-            return Refusal.Block("R-18-admission-form-issuance", "第十八条", "预审合格（书面通知）后方可发放《中国共产党入党志愿书》");
+            return Refusal.Block(RuleIds.R18AdmissionFormIssuance, "第十八条", "预审合格（书面通知）后方可发放《中国共产党入党志愿书》");
         }
 
         var serial = x.Data.Serial!;
         var entry = x.Ctx.Serial(serial);
         if (entry is null)
         {
-            return Refusal.Block("R-18-admission-form-issuance", "第四十二条",
+            return Refusal.Block(RuleIds.R18AdmissionFormIssuance, "第四十二条",
                 $"志愿书编号未登记：{serial} 不在志愿书编号登记中，须先由党委登记收到的编号段");
         }
 
         var refusal = entry.State switch
         {
-            SerialState.Issued => Refusal.Block("R-18-admission-form-issuance", "第四十二条", $"志愿书编号 {serial} 已发放给他人，不能重复发放"),
-            SerialState.Voided => Refusal.Block("R-18-admission-form-issuance", "第四十二条", $"志愿书编号 {serial} 已作废"),
+            SerialState.Issued => Refusal.Block(RuleIds.R18AdmissionFormIssuance, "第四十二条", $"志愿书编号 {serial} 已发放给他人，不能重复发放"),
+            SerialState.Voided => Refusal.Block(RuleIds.R18AdmissionFormIssuance, "第四十二条", $"志愿书编号 {serial} 已作废"),
             SerialState.Available => null,
             _ => throw new ArgumentOutOfRangeException(nameof(x), entry.State, null),
         };
@@ -113,13 +113,13 @@ public static class AdmissionRules
         var holder = x.Ctx.Org(entry.HolderOrgId);
         if (!AdmissionFormRegister.IsOnChain(x.Ctx, holder))
         {
-            return Refusal.Block("R-18-admission-form-issuance", "第四十二条",
+            return Refusal.Block(RuleIds.R18AdmissionFormIssuance, "第四十二条",
                 $"志愿书编号 {serial} 由“{holder?.Name ?? entry.HolderOrgId}”登记保管，不是本支部的上级党委，不能发放给本支部的发展对象");
         }
 
         var current = x.State.Last(CaseEventType.AdmissionFormIssued)?.Data.Serial;
         return current is not null && current != serial && x.Ctx.Serial(current)?.State == SerialState.Issued
-            ? Refusal.Block("R-18-admission-form-issuance", "第四十二条", $"已向本人发放志愿书编号 {current}；须先将其作废，方可另发新的志愿书")
+            ? Refusal.Block(RuleIds.R18AdmissionFormIssuance, "第四十二条", $"已向本人发放志愿书编号 {current}；须先将其作废，方可另发新的志愿书")
             : null;
     }
 
@@ -129,11 +129,11 @@ public static class AdmissionRules
         var issued = x.State.Last(CaseEventType.AdmissionFormIssued);
         if (issued is null)
         {
-            return Refusal.Block("R-18-admission-form-issuance", "第十八条", "尚未发放《中国共产党入党志愿书》，支部大会不能讨论接收");
+            return Refusal.Block(RuleIds.R18AdmissionFormIssuance, "第十八条", "尚未发放《中国共产党入党志愿书》，支部大会不能讨论接收");
         }
 
         return issued.Data.Serial is { } s && x.Ctx.Serial(s)?.State == SerialState.Voided
-            ? Refusal.Block("R-18-admission-form-issuance", "第四十二条", $"志愿书编号 {s} 已作废，须重新发放《中国共产党入党志愿书》后支部大会方可讨论接收")
+            ? Refusal.Block(RuleIds.R18AdmissionFormIssuance, "第四十二条", $"志愿书编号 {s} 已作废，须重新发放《中国共产党入党志愿书》后支部大会方可讨论接收")
             : null;
     }
 
@@ -143,17 +143,17 @@ public static class AdmissionRules
     {
         if (x.State.PreReviewPassedDate is not { } notice || x.Date < notice)
         {
-            return Refusal.Block("R-19-assembly-within-1-month", "第十九条",
+            return Refusal.Block(RuleIds.R19AssemblyWithin1Month, "第十九条",
                 x.State.PreReviewPassedDate is null ? "基层党委预审合格前，不能提交支部大会讨论" : $"支部大会日期早于预审合格通知日期 {x.Day(x.State.PreReviewPassedDate.Value)}");
         }
 
         var due = notice.AddMonths(1);
-        return !x.Is2026 || x.Date <= due ? null : Refusal.Warn("R-19-assembly-within-1-month", "第十九条",
+        return !x.Is2026 || x.Date <= due ? null : Refusal.Warn(RuleIds.R19AssemblyWithin1Month, "第十九条",
             $"预审合格（{x.Day(notice)}）后应在一个月内（至迟 {x.Day(due)}）提交支部大会讨论，实际于 {x.Day(x.Date)}");
     }
 
     public static Refusal? SponsorsAssigned(RuleInput x) =>
-        x.State.Last(CaseEventType.SponsorsAssigned) is not null ? null : Refusal.Block("R-14-two-sponsors", "第十四条",
+        x.State.Last(CaseEventType.SponsorsAssigned) is not null ? null : Refusal.Block(RuleIds.R14TwoSponsors, "第十四条",
             "尚未确定入党介绍人");
 
     /// <summary>R-14 on the assembly date (G-15): the sponsors are re-checked on the day of the vote.</summary>
@@ -167,12 +167,12 @@ public static class AdmissionRules
         var p = x.Data.Procedure;
         if (p?.CandidateReported != true)
         {
-            yield return Refusal.Block("R-20-procedure", "第二十条", "支部大会记录缺少：发展对象汇报对党的认识、入党动机、本人履历、家庭主要成员和重要社会关系情况等");
+            yield return Refusal.Block(RuleIds.R20Procedure, "第二十条", "支部大会记录缺少：发展对象汇报对党的认识、入党动机、本人履历、家庭主要成员和重要社会关系情况等");
         }
 
         if (p?.CommitteeReported != true)
         {
-            yield return Refusal.Block("R-20-procedure", "第二十条", "支部大会记录缺少：支部委员会报告对发展对象的审查情况");
+            yield return Refusal.Block(RuleIds.R20Procedure, "第二十条", "支部大会记录缺少：支部委员会报告对发展对象的审查情况");
         }
 
         var sponsors = x.State.Last(CaseEventType.SponsorsAssigned)?.Data.SponsorMemberIds ?? [];
@@ -183,11 +183,11 @@ public static class AdmissionRules
             var name = x.Ctx.Member(id)?.Name ?? id;
             if (intro is null)
             {
-                yield return Refusal.Block("R-20-procedure", "第二十条", $"支部大会记录缺少：入党介绍人 {name} 介绍发展对象情况并发表意见");
+                yield return Refusal.Block(RuleIds.R20Procedure, "第二十条", $"支部大会记录缺少：入党介绍人 {name} 介绍发展对象情况并发表意见");
             }
             else if (intro.InPerson != true)
             {
-                yield return Refusal.Warn("R-20-procedure", "第二十条", $"入党介绍人 {name} 未到会，以书面形式介绍");
+                yield return Refusal.Warn(RuleIds.R20Procedure, "第二十条", $"入党介绍人 {name} 未到会，以书面形式介绍");
             }
         }
     }
@@ -197,12 +197,12 @@ public static class AdmissionRules
     {
         if (string.IsNullOrWhiteSpace(x.Data.ResolutionText))
         {
-            yield return Refusal.Block("R-21-resolution-content", "第二十一条", "支部大会决议缺少发展对象的主要表现等内容");
+            yield return Refusal.Block(RuleIds.R21ResolutionContent, "第二十一条", "支部大会决议缺少发展对象的主要表现等内容");
         }
 
         if (string.IsNullOrWhiteSpace(x.Data.SecretaryMemberId))
         {
-            yield return Refusal.Block("R-21-resolution-content", "第二十一条", "支部大会决议须由党支部书记签名：未记录签名的书记");
+            yield return Refusal.Block(RuleIds.R21ResolutionContent, "第二十一条", "支部大会决议须由党支部书记签名：未记录签名的书记");
         }
     }
 
@@ -210,15 +210,15 @@ public static class AdmissionRules
     /// otherwise provided (BLOCK-EX).</summary>
     public static Refusal? TemporaryOrg(RuleInput x) =>
         x.Ctx.CaseOrg.Type == OrgType.TemporaryOrg
-            ? Refusal.BlockWithException("R-22-temporary-org", "第二十二条", "除另有规定外，临时党组织不能接收预备党员")
+            ? Refusal.BlockWithException(RuleIds.R22TemporaryOrg, "第二十二条", "除另有规定外，临时党组织不能接收预备党员")
             : null;
 
     public static Refusal? PassedVote(RuleInput x) =>
-        x.State.PassedAdmissionVote is not null ? null : Refusal.Block("R-20-pass-threshold", "第二十条",
+        x.State.PassedAdmissionVote is not null ? null : Refusal.Block(RuleIds.R20PassThreshold, "第二十条",
             "支部大会尚未通过接收该发展对象为预备党员的决议");
 
     public static Refusal? Submitted(RuleInput x) =>
-        x.State.Of(CaseEventType.AdmissionSubmitted).Any() ? null : Refusal.Block("R-21-submission-package", "第二十一条",
+        x.State.Of(CaseEventType.AdmissionSubmitted).Any() ? null : Refusal.Block(RuleIds.R21SubmissionPackage, "第二十一条",
             "支部尚未将入党志愿书及有关材料报上级党委");
 
     /// <summary>R-21-submission-package (第二十一条): 志愿书, 入党申请书, 政治审查材料 and (2026) 《入党积极分子培养考察登记表》.</summary>
@@ -234,13 +234,13 @@ public static class AdmissionRules
         var missing = required.Where(d => !given.Contains(d)).ToList();
         if (missing.Count > 0)
         {
-            yield return Refusal.Block("R-21-submission-package", "第二十一条", "报送材料尚缺：" + string.Join("、", missing.Select(Label)));
+            yield return Refusal.Block(RuleIds.R21SubmissionPackage, "第二十一条", "报送材料尚缺：" + string.Join("、", missing.Select(Label)));
         }
 
         var to = x.Ctx.Org(x.Data.SubmittedToOrgId)!;
         if (!to.IsCommittee || !CommonRules.IsInChain(x.Ctx, to))
         {
-            yield return Refusal.Block("R-21-submission-package", "第二十一条", $"应报上级党委（工委）：“{to.Name}”（{to.Type.Label()}）不是本支部的上级党委");
+            yield return Refusal.Block(RuleIds.R21SubmissionPackage, "第二十一条", $"应报上级党委（工委）：“{to.Name}”（{to.Type.Label()}）不是本支部的上级党委");
         }
     }
 
@@ -265,7 +265,7 @@ public static class AdmissionRules
     public static Refusal? IntermediateReviewer(RuleInput x)
     {
         var org = x.Ctx.Org(x.Data.ReviewingOrgId)!;
-        return IntermediateBodies(x, null).Any(o => o.Id == org.Id) ? null : Refusal.Block("R-22-intermediate-review", "第二十二条",
+        return IntermediateBodies(x, null).Any(o => o.Id == org.Id) ? null : Refusal.Block(RuleIds.R22IntermediateReview, "第二十二条",
             $"“{org.Name}”（{org.Type.Label()}）不是本支部上报途中的党总支或乡镇（街道）党委所属的基层党委");
     }
 
@@ -274,7 +274,7 @@ public static class AdmissionRules
         var approving = x.Ctx.Org(x.Data.ApprovingOrgId);
         var reviewed = x.State.Of(CaseEventType.IntermediateReviewed).Select(e => e.Data.ReviewingOrgId).ToHashSet();
         var missing = IntermediateBodies(x, approving).Where(o => !reviewed.Contains(o.Id)).ToList();
-        return missing.Count == 0 ? null : Refusal.Block("R-22-intermediate-review", "第二十二条",
+        return missing.Count == 0 ? null : Refusal.Block(RuleIds.R22IntermediateReview, "第二十二条",
             $"审批前须由 {string.Join("、", missing.Select(o => "“" + o.Name + "”"))} 审议");
     }
 
@@ -285,17 +285,17 @@ public static class AdmissionRules
         if (Organisations.ApprovalAuthority.RefuseApprovalAuthority(org.Type, org.IsUnderTownshipOrSubdistrict) is { } never)
         {
             yield return org.Type == OrgType.TemporaryOrg
-                ? Refusal.BlockWithException("R-22-temporary-org", "第二十二条", "除另有规定外，临时党组织不能审批接收党员")
-                : never with { Rule = "G-14-approval-authority" };
+                ? Refusal.BlockWithException(RuleIds.R22TemporaryOrg, "第二十二条", "除另有规定外，临时党组织不能审批接收党员")
+                : never with { Rule = RuleIds.G14ApprovalAuthority };
         }
         else if (!org.HasAdmissionApprovalAuthority)
         {
-            yield return Refusal.Block("G-14-approval-authority", "第二十一、二十二条", $"“{org.Name}”未被确定为具有审批权限的党委");
+            yield return Refusal.Block(RuleIds.G14ApprovalAuthority, "第二十一、二十二条", $"“{org.Name}”未被确定为具有审批权限的党委");
         }
 
         if (!CommonRules.IsInChain(x.Ctx, org))
         {
-            yield return Refusal.Block("G-14-approval-authority", "第二十一条", $"“{org.Name}”不是本支部的上级党委");
+            yield return Refusal.Block(RuleIds.G14ApprovalAuthority, "第二十一条", $"“{org.Name}”不是本支部的上级党委");
         }
     }
 
@@ -306,18 +306,18 @@ public static class AdmissionRules
         var talk = x.State.Last(CaseEventType.ApprovalTalkHeld);
         if (talk is null)
         {
-            yield return Refusal.Block("R-23-pre-approval-talk", "第二十三条", "党委审批前，应当指派党委委员或者组织员同发展对象谈话：尚无谈话记录");
+            yield return Refusal.Block(RuleIds.R23PreApprovalTalk, "第二十三条", "党委审批前，应当指派党委委员或者组织员同发展对象谈话：尚无谈话记录");
         }
         else if (x.State.AssemblyDate is { } assembly && talk.Date < assembly)
         {
-            yield return Refusal.Warn("R-23-pre-approval-talk", "第二十三条",
+            yield return Refusal.Warn(RuleIds.R23PreApprovalTalk, "第二十三条",
                 $"审批前谈话（{x.Day(talk.Date)}）早于支部大会通过接收之日（{x.Day(assembly)}）");
         }
     }
 
     /// <summary>R-24-collective-approval (第二十四条; P-09): decided collectively at a committee meeting — present members
     /// more than half of the committee (WARN) and, to approve, more than half of the committee in favour.</summary>
-    public static IEnumerable<Refusal> CollectiveApproval(RuleInput x, bool approving, string rule = "R-24-collective-approval", string article = "第二十四条")
+    public static IEnumerable<Refusal> CollectiveApproval(RuleInput x, bool approving, string rule = RuleIds.R24CollectiveApproval, string article = "第二十四条")
     {
         var members = x.Data.CommitteeMemberCount!.Value;
         var present = x.Data.PresentCount!.Value;
@@ -346,9 +346,9 @@ public static class AdmissionRules
         }
 
         return x.Date <= six
-            ? Refusal.Warn("R-25-approval-within-3-months", "第二十五条",
+            ? Refusal.Warn(RuleIds.R25ApprovalWithin3Months, "第二十五条",
                 $"党委应在收到上报材料（{x.Day(received)}）后三个月内（至迟 {x.Day(three)}）审批，实际 {x.Day(x.Date)}：须说明特殊情况")
-            : Refusal.Block("R-25-approval-within-3-months", "第二十五条",
+            : Refusal.Block(RuleIds.R25ApprovalWithin3Months, "第二十五条",
                 $"审批时间不得超过六个月：收到上报材料 {x.Day(received)}，至迟 {x.Day(six)}，所报 {x.Day(x.Date)}");
     }
 
@@ -358,7 +358,7 @@ public static class AdmissionRules
         var org = x.Ctx.Org(x.Data.FiledWithOrgId)!;
         return org.Type.IsOrgDepartment() || org.IsCountyOrAbove
             ? null
-            : Refusal.Block("R-25-filing-to-org-dept", "第二十五条", $"应报上级党委组织部门备案：“{org.Name}”（{org.Type.Label()}）不是组织部门");
+            : Refusal.Block(RuleIds.R25FilingToOrgDept, "第二十五条", $"应报上级党委组织部门备案：“{org.Name}”（{org.Type.Label()}）不是组织部门");
     }
 
     public static string Label(DocumentType d) => d switch

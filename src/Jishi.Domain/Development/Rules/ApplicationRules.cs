@@ -26,7 +26,7 @@ public static class ApplicationRules
     public static Refusal? Age18(PersonFacts person, DateOnly receivedDate)
     {
         var eighteen = person.BirthDate.AddYears(18);
-        return receivedDate >= eighteen ? null : Refusal.Block("R-05-age-18", "第五条",
+        return receivedDate >= eighteen ? null : Refusal.Block(RuleIds.R05Age18, "第五条",
             $"收到入党申请书之日（{receivedDate:yyyy-MM-dd}）申请人未满十八岁：出生于 {person.BirthDate:yyyy-MM-dd}，" +
             $"{eighteen:yyyy-MM-dd} 起方可申请");
     }
@@ -57,7 +57,7 @@ public static class ApplicationRules
 
         if (hasUnit && person.UnitHasPartyOrg is null && relation != ReceivingOrgRelation.MobileMemberOrg)
         {
-            yield return Refusal.Block("R-06-where-to-apply", "第六条",
+            yield return Refusal.Block(RuleIds.R06WhereToApply, "第六条",
                 $"未登记申请人的工作单位“{person.UnitName}”是否建立党组织，无法判断应向哪个党组织提出申请：请先在人员信息中填写");
             yield break;
         }
@@ -69,13 +69,13 @@ public static class ApplicationRules
                     ? $"申请人所在单位“{person.UnitName}”已建立党组织，应向单位党组织提出申请"
                     : $"申请人所在单位“{person.UnitName}”未建立党组织，应向单位所在地党组织、单位主管部门党组织或者居住地党组织提出申请"
                 : "申请人没有工作、学习单位，应向居住地党组织提出申请";
-            yield return Refusal.Block("R-06-where-to-apply", "第六条",
+            yield return Refusal.Block(RuleIds.R06WhereToApply, "第六条",
                 situation + (person.IsMobile ? "（流动人员还可以向流动党员党组织提出申请）" : "") + $"；所报关系为 {relation}，应转向正确的党组织");
         }
 
         if (relation == ReceivingOrgRelation.MobileMemberOrg && receivingOrg.Type != OrgType.MobileMemberOrg)
         {
-            yield return Refusal.Block("R-06-where-to-apply", "第六条",
+            yield return Refusal.Block(RuleIds.R06WhereToApply, "第六条",
                 $"“{receivingOrg.Name}”不是流动党员党组织（类型：{receivingOrg.Type.Label()}）");
         }
     }
@@ -113,12 +113,12 @@ public static class ApplicationRules
         var received = x.State.ApplicationReceivedDate!.Value;
         if (x.Date < received)
         {
-            return Refusal.Block("R-07-talk-within-1-month", "第七条",
+            return Refusal.Block(RuleIds.R07TalkWithin1Month, "第七条",
                 $"谈话日期 {x.Day(x.Date)} 早于收到入党申请书之日 {x.Day(received)}");
         }
 
         var due = received.AddMonths(1);
-        return x.Date <= due ? null : Refusal.Warn("R-07-talk-within-1-month", "第七条",
+        return x.Date <= due ? null : Refusal.Warn(RuleIds.R07TalkWithin1Month, "第七条",
             $"应在收到入党申请书后一个月内（{x.Day(received)} 起，至迟 {x.Day(due)}）派人谈话，实际于 {x.Day(x.Date)} 谈话，" +
             $"逾期 {x.Date.DayNumber - due.DayNumber} 天");
     }
@@ -133,14 +133,14 @@ public static class ApplicationRules
 
         var topics = x.Data.Topics ?? [];
         var missing = Enum.GetValues<TalkTopic>().Where(t => !topics.Contains(t)).ToList();
-        return missing.Count == 0 ? null : Refusal.Warn("R-07-talk-content", "第七条",
+        return missing.Count == 0 ? null : Refusal.Warn(RuleIds.R07TalkContent, "第七条",
             "谈话记录缺少：" + string.Join("、", missing.Select(Label)));
     }
 
     /// <summary>R-07 (sequence): an applicant cannot be designated an activist before the application talk.</summary>
     public static Refusal? TalkBeforeActivist(RuleInput x) =>
         x.State.Of(CaseEventType.ApplicationTalkHeld).Any(t => t.Date <= x.Date) ? null : Refusal.Block(
-            "R-07-talk-within-1-month", "第七条", "尚未记录党组织派人与入党申请人的谈话，不能确定为入党积极分子");
+            RuleIds.R07TalkWithin1Month, "第七条", "尚未记录党组织派人与入党申请人的谈话，不能确定为入党积极分子");
 
     public static string Label(TalkTopic t) => t switch
     {

@@ -25,7 +25,7 @@ public static class ArchiveRules
         var org = x.Ctx.Org(x.Data.ArchivedWithOrgId)!;
         if (!org.IsCommittee && org.Type is not (OrgType.CountyOrgDepartment or OrgType.OrgDepartment))
         {
-            yield return Refusal.Block("R-36-archive", "第三十六条", $"材料应交党委或县级党委组织部门保管：“{org.Name}”（{org.Type.Label()}）不是");
+            yield return Refusal.Block(RuleIds.R36Archive, "第三十六条", $"材料应交党委或县级党委组织部门保管：“{org.Name}”（{org.Type.Label()}）不是");
         }
 
         // Handed over: declared with the step (paper) or attached to the case as a scan (electronic archive).
@@ -33,7 +33,7 @@ public static class ArchiveRules
         var missing = Required(x.Version).Where(d => !given.Contains(d) && !x.Ctx.AttachedDocuments.Contains(d)).ToList();
         if (missing.Count > 0)
         {
-            yield return Refusal.BlockWithException("R-36-archive", "第三十六条",
+            yield return Refusal.BlockWithException(RuleIds.R36Archive, "第三十六条",
                 "归档材料不全，尚缺：" + string.Join("、", missing.Select(AdmissionRules.Label)) + "；如材料遗失，须记录经党委批准的遗失说明（例外）");
         }
     }

@@ -52,14 +52,14 @@ public static class CandidateRules
     public static Refusal? MinOneYear(RuleInput x)
     {
         var earliest = x.State.ActivistDate!.Value.AddYears(1);
-        return x.Date >= earliest ? null : Refusal.Block("R-13-candidate-min-1-year", "第十三条",
+        return x.Date >= earliest ? null : Refusal.Block(RuleIds.R13CandidateMin1Year, "第十三条",
             $"入党积极分子须经过一年以上培养教育和考察：{x.Day(x.State.ActivistDate.Value)} 确定，{x.Day(earliest)} 起方可讨论，" +
             $"所报讨论日期为 {x.Day(x.Date)}");
     }
 
     /// <summary>R-13-candidate-opinions (第十三条): before the discussion, opinions of the mentors, the party cell (if the
     /// branch has cells), members and non-members.</summary>
-    public static Refusal? Opinions(RuleInput x) => OpinionSources(x, OpinionPurpose.CandidateListing, "R-13-candidate-opinions", "第十三条",
+    public static Refusal? Opinions(RuleInput x) => OpinionSources(x, OpinionPurpose.CandidateListing, RuleIds.R13CandidateOpinions, "第十三条",
         "研究拟列为发展对象前");
 
     internal static Refusal? OpinionSources(RuleInput x, OpinionPurpose purpose, string rule, string article, string when)
@@ -88,13 +88,13 @@ public static class CandidateRules
         var proposed = x.State.Last(CaseEventType.CandidateProposed);
         if (proposed is null)
         {
-            return Refusal.Block("R-13-candidate-upper-consent", "第十三条", "支部委员会尚未研究讨论拟列为发展对象，不能报上级党委同意");
+            return Refusal.Block(RuleIds.R13CandidateUpperConsent, "第十三条", "支部委员会尚未研究讨论拟列为发展对象，不能报上级党委同意");
         }
 
         var org = x.Ctx.Org(x.Data.ConsentingOrgId)!;
         if (!org.IsCommittee || !CommonRules.IsInChain(x.Ctx, org))
         {
-            return Refusal.Block("R-13-candidate-upper-consent", "第十三条",
+            return Refusal.Block(RuleIds.R13CandidateUpperConsent, "第十三条",
                 $"应报上级党委同意：“{org.Name}”（{org.Type.Label()}）不是本支部的上级党委");
         }
 
@@ -109,7 +109,7 @@ public static class CandidateRules
         var consent = x.State.Last(CaseEventType.CandidateConsented);
         if (x.Is2026 && (consent is null || start < consent.Date))
         {
-            yield return Refusal.Block("R-13-candidate-upper-consent", "第十三条", consent is null
+            yield return Refusal.Block(RuleIds.R13CandidateUpperConsent, "第十三条", consent is null
                 ? "上级党委尚未同意，不能开始公示"
                 : $"公示开始日期 {x.Day(start)} 早于上级党委同意之日 {x.Day(consent.Date)}");
         }
@@ -117,14 +117,14 @@ public static class CandidateRules
         var days = x.Ctx.Calendar.CountWorkingDays(start, x.Date);
         if (days < 5)
         {
-            yield return Refusal.Block("R-13-candidate-public-notice", "第十三条",
+            yield return Refusal.Block(RuleIds.R13CandidatePublicNotice, "第十三条",
                 $"公示期不少于五个工作日：{x.Day(start)} 至 {x.Day(x.Date)} 只有 {days} 个工作日");
         }
 
         var place = x.Data.Place!.Value;
         if (!x.Ctx.Person.IsMobile && place is NoticePlace.OutflowPlace or NoticePlace.InflowPlace)
         {
-            yield return Refusal.Block("R-13-mobile-dual-notice", "第十三条", "申请人不是流动人员，公示地点应为工作、学习单位或者居住地");
+            yield return Refusal.Block(RuleIds.R13MobileDualNotice, "第十三条", "申请人不是流动人员，公示地点应为工作、学习单位或者居住地");
         }
     }
 
@@ -136,7 +136,7 @@ public static class CandidateRules
         var proposed = x.State.Last(CaseEventType.CandidateProposed);
         if (proposed is null)
         {
-            yield return Refusal.Block("R-13-candidate-branch-discussion", "第十三条", "支部委员会尚未研究讨论拟列为发展对象");
+            yield return Refusal.Block(RuleIds.R13CandidateBranchDiscussion, "第十三条", "支部委员会尚未研究讨论拟列为发展对象");
             yield break;
         }
 
@@ -144,8 +144,8 @@ public static class CandidateRules
         if (consent is null)
         {
             yield return x.Is2026
-                ? Refusal.Block("R-13-candidate-upper-consent", "第十三条", "拟列为发展对象须报上级党委同意：尚无上级党委同意的记录")
-                : Refusal.Block("R-13-candidate-upper-consent", "第十三条（2014 年版）", "按 2014 年《细则》，须报上级党委备案后方可列为发展对象：尚无备案记录");
+                ? Refusal.Block(RuleIds.R13CandidateUpperConsent, "第十三条", "拟列为发展对象须报上级党委同意：尚无上级党委同意的记录")
+                : Refusal.Block(RuleIds.R13CandidateUpperConsent, "第十三条（2014 年版）", "按 2014 年《细则》，须报上级党委备案后方可列为发展对象：尚无备案记录");
             yield break;
         }
 
@@ -163,7 +163,7 @@ public static class CandidateRules
             var missing = required.Where(p => !notices.Any(n => n.Data.Place == p)).ToList();
             if (missing.Count > 0)
             {
-                yield return Refusal.Block("R-13-mobile-dual-notice", "第十三条",
+                yield return Refusal.Block(RuleIds.R13MobileDualNotice, "第十三条",
                     "拟列为发展对象的流动人员应当在流出地和流入地同时公示：尚缺" + string.Join("、", missing.Select(Label)) + "的公示");
                 yield break;
             }
@@ -172,7 +172,7 @@ public static class CandidateRules
             var inflow = notices.Last(n => n.Data.Place == NoticePlace.InflowPlace);
             if (outflow.Data.StartDate != inflow.Data.StartDate)
             {
-                yield return Refusal.Warn("R-13-mobile-dual-notice", "第十三条",
+                yield return Refusal.Warn(RuleIds.R13MobileDualNotice, "第十三条",
                     $"流出地公示自 {x.Day(outflow.Data.StartDate!.Value)} 起、流入地公示自 {x.Day(inflow.Data.StartDate!.Value)} 起，未同时公示");
             }
 
@@ -183,7 +183,7 @@ public static class CandidateRules
             notices = notices.Where(n => n.Data.Place is NoticePlace.Unit or NoticePlace.Residence).ToList();
             if (notices.Count == 0)
             {
-                yield return Refusal.Block("R-13-candidate-public-notice", "第十三条",
+                yield return Refusal.Block(RuleIds.R13CandidatePublicNotice, "第十三条",
                     "拟列为发展对象须在工作、学习单位或者居住地公示，公示期不少于五个工作日：尚无公示记录");
                 yield break;
             }
@@ -195,13 +195,13 @@ public static class CandidateRules
         {
             if (n.Data.NoticeOutcome != PublicNoticeOutcome.NoImpact)
             {
-                yield return Refusal.Block("R-13-candidate-listing", "第十三条",
+                yield return Refusal.Block(RuleIds.R13CandidateListing, "第十三条",
                     $"{Label(n.Data.Place!.Value)}公示（{x.Day(n.Data.StartDate!.Value)} 至 {x.Day(n.Date)}）的结果影响列为发展对象");
             }
 
             if (x.Date <= n.Date)
             {
-                yield return Refusal.Block("R-13-candidate-listing", "第十三条",
+                yield return Refusal.Block(RuleIds.R13CandidateListing, "第十三条",
                     $"应在公示期满后列为发展对象：公示至 {x.Day(n.Date)}，所报列为日期为 {x.Day(x.Date)}");
             }
         }
@@ -215,7 +215,7 @@ public static class CandidateRules
         var distinct = ids.Distinct().ToList();
         if (distinct.Count != 2)
         {
-            yield return Refusal.Block("R-14-two-sponsors", "第十四条",
+            yield return Refusal.Block(RuleIds.R14TwoSponsors, "第十四条",
                 $"发展党员必须有两名正式党员作入党介绍人：所报 {distinct.Count} 名（{CommonRules.Names(x.Ctx, distinct)}）");
         }
 
@@ -223,24 +223,24 @@ public static class CandidateRules
         {
             if (m.PersonId == x.Ctx.Person.Id)
             {
-                yield return Refusal.Block("R-14-two-sponsors", "第十四条", "发展对象本人不能作入党介绍人");
+                yield return Refusal.Block(RuleIds.R14TwoSponsors, "第十四条", "发展对象本人不能作入党介绍人");
                 continue;
             }
 
             if (!m.IsFullMemberOn(x.Date))
             {
-                yield return Refusal.Block("R-14-two-sponsors", "第十四条", $"{m.Name} 在 {x.Day(x.Date)} 不是正式党员，不能作入党介绍人");
+                yield return Refusal.Block(RuleIds.R14TwoSponsors, "第十四条", $"{m.Name} 在 {x.Day(x.Date)} 不是正式党员，不能作入党介绍人");
             }
 
             if (m.IsUnderDisciplinaryProbationOn(x.Date))
             {
-                yield return Refusal.Block("R-14-sponsor-disciplinary-probation", "第十四条",
+                yield return Refusal.Block(RuleIds.R14SponsorDisciplinaryProbation, "第十四条",
                     $"{m.Name} 受留党察看处分、尚未恢复党员权利，不能作入党介绍人");
             }
 
             if (x.Is2026 && m.LesserSanctionInEffectOn(x.Date) is { } s)
             {
-                yield return Refusal.Warn("R-14-sponsor-sanction-effect-period", "第十四条",
+                yield return Refusal.Warn(RuleIds.R14SponsorSanctionEffectPeriod, "第十四条",
                     $"{m.Name} 受{s.Type.Label()}处分（{x.Day(s.ApprovedDate)} 批准），影响期至 {x.Day(s.EffectEndDate!.Value)}，不宜作入党介绍人");
             }
         }
@@ -253,7 +253,7 @@ public static class CandidateRules
         return methods.Contains(PoliticalReviewMethod.LetterInquiry) || methods.Contains(PoliticalReviewMethod.FieldInquiry)
             || !string.IsNullOrWhiteSpace(x.Data.Note)
             ? null
-            : Refusal.Warn("R-16-methods-and-inquiry", "第十六条",
+            : Refusal.Warn(RuleIds.R16MethodsAndInquiry, "第十六条",
                 "未进行函调或外调，应在备注中说明“听取本人介绍和查阅有关材料后情况清楚”的依据");
     }
 
@@ -267,7 +267,7 @@ public static class CandidateRules
 
         var given = x.Data.ReviewItems ?? [];
         var missing = Enum.GetValues<PoliticalReviewItem>().Where(i => !given.Contains(i)).ToList();
-        return missing.Count == 0 ? null : Refusal.Warn("R-16-content", "第十六条",
+        return missing.Count == 0 ? null : Refusal.Warn(RuleIds.R16Content, "第十六条",
             "政治审查内容缺少：" + string.Join("；", missing.Select(Label)));
     }
 
@@ -282,7 +282,7 @@ public static class CandidateRules
 
         var consulted = x.State.Last(CaseEventType.PoliticalReviewConcluded)?.Data.ConsultedOrgs ?? [];
         var missing = Enum.GetValues<ConsultedOrg>().Where(o => !consulted.Contains(o)).ToList();
-        return missing.Count == 0 ? null : Refusal.Block("R-16-mobile-consultation", "第十六条",
+        return missing.Count == 0 ? null : Refusal.Block(RuleIds.R16MobileConsultation, "第十六条",
             "对流动人员进行政治审查，应征求其户籍所在地和居住地基层党组织的意见，尚缺："
             + string.Join("、", missing.Select(o => o == ConsultedOrg.HukouOrg ? "户籍所在地党组织意见" : "居住地党组织意见")));
     }
@@ -303,7 +303,7 @@ public static class CandidateRules
     {
         var last = x.State.Last(CaseEventType.PoliticalReviewConcluded);
         return last?.Data.Conclusion == PoliticalReviewConclusion.Qualified ? null : Refusal.Block(
-            "R-16-political-review-required", "第十六条", last is null
+            RuleIds.R16PoliticalReviewRequired, "第十六条", last is null
                 ? "未经政治审查的，不能发展入党：尚无政治审查结论"
                 : "政治审查结论为不合格，不能发展入党");
     }
@@ -316,27 +316,27 @@ public static class CandidateRules
         var hours = x.Data.ClassHours ?? 0;
         if (days < 3 && hours < 24)
         {
-            yield return Refusal.Warn("R-17-training-duration", "第十七条",
+            yield return Refusal.Warn(RuleIds.R17TrainingDuration, "第十七条",
                 $"集中培训时间一般不少于三天或者不少于二十四学时：实际 {days} 天、{hours} 学时");
         }
 
         var organiser = x.Ctx.Org(x.Data.OrganizerOrgId)!;
         if (!TrainingOrganisers.Contains(organiser.Type))
         {
-            yield return Refusal.Warn("R-17-training-organiser-and-mode", "第十七条",
+            yield return Refusal.Warn(RuleIds.R17TrainingOrganiserAndMode, "第十七条",
                 $"短期集中培训一般由基层党委或者县级党委组织部门组织：所报为“{organiser.Name}”（{organiser.Type.Label()}）");
         }
 
         if (x.Data.StartDate < x.State.CandidateListedDate)
         {
-            yield return Refusal.Warn("R-17-training-organiser-and-mode", "第十七条",
+            yield return Refusal.Warn(RuleIds.R17TrainingOrganiserAndMode, "第十七条",
                 $"培训开始日期 {x.Day(x.Data.StartDate!.Value)} 早于列为发展对象之日 {x.Day(x.State.CandidateListedDate!.Value)}");
         }
     }
 
     /// <summary>R-17-training-required (第十七条): "除个别特殊情况外，未经培训的，不能发展入党" (BLOCK-EX).</summary>
     public static Refusal? TrainingDone(RuleInput x) =>
-        x.State.Of(CaseEventType.TrainingCompleted).Any() ? null : Refusal.BlockWithException("R-17-training-required", "第十七条",
+        x.State.Of(CaseEventType.TrainingCompleted).Any() ? null : Refusal.BlockWithException(RuleIds.R17TrainingRequired, "第十七条",
             "除个别特殊情况外，未经培训的，不能发展入党：尚无短期集中培训记录");
 
     public static string Label(OpinionSource s) => s switch

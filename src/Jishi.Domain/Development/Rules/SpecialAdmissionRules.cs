@@ -35,7 +35,7 @@ public static class SpecialAdmissionRules
         var org = x.Ctx.Org(x.Data.DecidingOrgId)!;
         if (org.Type is not (OrgType.CentralCommittee or OrgType.ProvincialCommittee))
         {
-            yield return Refusal.Block("R-26-direct-admission", "第二十六条",
+            yield return Refusal.Block(RuleIds.R26DirectAdmission, "第二十六条",
                 $"只有中央和省、自治区、直辖市委员会可以直接接收党员：“{org.Name}”（{org.Type.Label()}）不能");
         }
     }
@@ -48,24 +48,24 @@ public static class SpecialAdmissionRules
         var missing = Enum.GetValues<PosthumousCondition>().Where(c => !given.Contains(c)).ToList();
         if (missing.Count > 0)
         {
-            yield return Refusal.Block("R-27-posthumous-admission", "第二十七条", "追认党员必须严格掌握，尚未确认的条件：" + string.Join("、", missing.Select(Label)));
+            yield return Refusal.Block(RuleIds.R27PosthumousAdmission, "第二十七条", "追认党员必须严格掌握，尚未确认的条件：" + string.Join("、", missing.Select(Label)));
         }
 
         if (x.Data.BranchDecisionDate is { } decided && decided > x.Date)
         {
-            yield return Refusal.Block("R-27-posthumous-admission", "第二十七条", "所在单位党组织讨论决定应在省级党委批准之前");
+            yield return Refusal.Block(RuleIds.R27PosthumousAdmission, "第二十七条", "所在单位党组织讨论决定应在省级党委批准之前");
         }
 
         var reviewing = x.Ctx.Org(x.Data.ReviewingOrgId)!;
         if (!reviewing.IsCommittee || !CommonRules.IsInChain(x.Ctx, reviewing))
         {
-            yield return Refusal.Block("R-27-posthumous-admission", "第二十七条", $"应经上级党委审查：“{reviewing.Name}”不是本组织的上级党委");
+            yield return Refusal.Block(RuleIds.R27PosthumousAdmission, "第二十七条", $"应经上级党委审查：“{reviewing.Name}”不是本组织的上级党委");
         }
 
         var approving = x.Ctx.Org(x.Data.ApprovingOrgId)!;
         if (approving.Type != OrgType.ProvincialCommittee)
         {
-            yield return Refusal.Block("R-27-posthumous-admission", "第二十七条", $"追认党员须报省一级党委批准：“{approving.Name}”（{approving.Type.Label()}）不是");
+            yield return Refusal.Block(RuleIds.R27PosthumousAdmission, "第二十七条", $"追认党员须报省一级党委批准：“{approving.Name}”（{approving.Type.Label()}）不是");
         }
     }
 

@@ -43,21 +43,21 @@ public static class TransferRules
     /// application letter and the 登记表 to the receiving one (WARN if either is missing).</summary>
     public static IEnumerable<Refusal> ActivistTransfer(RuleInput x)
     {
-        if (Destination(x, "R-12-activist-transfer", "第十二条") is { } bad)
+        if (Destination(x, RuleIds.R12ActivistTransfer, "第十二条") is { } bad)
         {
             yield return bad;
         }
 
         if (x.Data.ReportedToOriginalOrg != true)
         {
-            yield return Refusal.Warn("R-12-activist-transfer", "第十二条", "未记录入党积极分子向原单位党组织报告");
+            yield return Refusal.Warn(RuleIds.R12ActivistTransfer, "第十二条", "未记录入党积极分子向原单位党组织报告");
         }
 
         var required = new List<DocumentType> { DocumentType.ApplicationLetter, DocumentType.ActivistRecordForm };
         var missing = required.Where(d => !(x.Data.Materials ?? []).Contains(d)).ToList();
         if (missing.Count > 0)
         {
-            yield return Refusal.Warn("R-12-activist-transfer", "第十二条",
+            yield return Refusal.Warn(RuleIds.R12ActivistTransfer, "第十二条",
                 "原单位党组织应将材料转交接收单位党组织，尚缺：" + string.Join("、", missing.Select(AdmissionRules.Label)));
         }
     }
@@ -66,19 +66,19 @@ public static class TransferRules
     /// which introduces the education and assessment to the receiving one (WARN).</summary>
     public static IEnumerable<Refusal> ProbationaryTransfer(RuleInput x)
     {
-        if (Destination(x, "R-34-probationary-transfer", "第三十四条") is { } bad)
+        if (Destination(x, RuleIds.R34ProbationaryTransfer, "第三十四条") is { } bad)
         {
             yield return bad;
         }
 
         if (x.Data.ReportedToOriginalOrg != true)
         {
-            yield return Refusal.Warn("R-34-probationary-transfer", "第三十四条", "未记录预备党员向原单位党组织报告");
+            yield return Refusal.Warn(RuleIds.R34ProbationaryTransfer, "第三十四条", "未记录预备党员向原单位党组织报告");
         }
 
         if (x.Data.IntroductionProvided != true)
         {
-            yield return Refusal.Warn("R-34-probationary-transfer", "第三十四条", "未记录原单位党组织向接收单位党组织介绍培养教育和考察情况");
+            yield return Refusal.Warn(RuleIds.R34ProbationaryTransfer, "第三十四条", "未记录原单位党组织向接收单位党组织介绍培养教育和考察情况");
         }
     }
 
@@ -96,7 +96,7 @@ public static class TransferRules
     public static IEnumerable<Refusal> Review(RuleInput x)
     {
         var pending = x.State.UnreviewedTransfer;
-        var rule = x.State.Stage == DevelopmentStage.Activist ? "R-12-activist-transfer" : "R-34-review-and-nonrecognition";
+        var rule = x.State.Stage == DevelopmentStage.Activist ? RuleIds.R12ActivistTransfer : RuleIds.R34ReviewAndNonrecognition;
         var article = x.State.Stage == DevelopmentStage.Activist ? "第十二条" : "第三十四条";
         if (pending is null)
         {
@@ -111,7 +111,7 @@ public static class TransferRules
 
         if (x.State.Stage == DevelopmentStage.Activist && x.Data.ContinuesTrainingTime == false)
         {
-            yield return Refusal.Warn("R-12-activist-transfer", "第十二条",
+            yield return Refusal.Warn(RuleIds.R12ActivistTransfer, "第十二条",
                 $"培养教育时间可以连续计算；接收单位决定自 {x.Day(x.Date)} 重新计算，须说明理由");
         }
     }
@@ -120,7 +120,7 @@ public static class TransferRules
     /// activist as a candidate.</summary>
     public static Refusal? ReviewedBeforeProposal(RuleInput x) =>
         x.State.UnreviewedTransfer is { Type: CaseEventType.ActivistTransferred } t
-            ? Refusal.Block("R-12-activist-transfer", "第十二条",
+            ? Refusal.Block(RuleIds.R12ActivistTransfer, "第十二条",
                 $"入党积极分子于 {x.Day(t.Date)} 转入，接收单位党组织尚未审查转来的材料，不能研究或列为发展对象")
             : null;
 
@@ -128,7 +128,7 @@ public static class TransferRules
     /// before any confirmation step.</summary>
     public static Refusal? ReviewedBeforeConfirmation(RuleInput x) =>
         x.State.UnreviewedTransfer is { Type: CaseEventType.ProbationaryTransferred } t
-            ? Refusal.Block("R-34-review-and-nonrecognition", "第三十四条",
+            ? Refusal.Block(RuleIds.R34ReviewAndNonrecognition, "第三十四条",
                 $"预备党员于 {x.Day(t.Date)} 转入，接收单位党组织尚未严格审查其入党材料，不能审查、讨论或审批其转正")
             : null;
 
@@ -138,14 +138,14 @@ public static class TransferRules
     {
         if (!x.State.TransferredDuringProbation)
         {
-            yield return Refusal.Block("R-35-postponement", "第三十五条", "只有预备期内转入的预备党员，才可以推迟讨论其转正问题");
+            yield return Refusal.Block(RuleIds.R35Postponement, "第三十五条", "只有预备期内转入的预备党员，才可以推迟讨论其转正问题");
         }
 
         var expiry = x.State.ExpiryDate!.Value;
         var latest = expiry.AddMonths(6);
         if (x.Data.PostponedDiscussionDate is { } d && d > latest)
         {
-            yield return Refusal.Block("R-35-postponement", "第三十五条",
+            yield return Refusal.Block(RuleIds.R35Postponement, "第三十五条",
                 $"推迟讨论的时间最长不超过六个月：预备期满 {x.Day(expiry)}，至迟 {x.Day(latest)}，所报 {x.Day(d)}");
         }
     }
@@ -158,7 +158,7 @@ public static class TransferRules
         }
 
         var latest = x.State.ExpiryDate!.Value.AddMonths(6);
-        return x.Date <= latest ? null : Refusal.Block("R-35-postponement", "第三十五条",
+        return x.Date <= latest ? null : Refusal.Block(RuleIds.R35Postponement, "第三十五条",
             $"推迟讨论转正不得超过预备期满后六个月（至迟 {x.Day(latest)}），所报讨论日期 {x.Day(x.Date)}");
     }
 
@@ -173,12 +173,12 @@ public static class TransferRules
             return org.Type.IsCountyOrAboveOrgDepartment()
                 || (org.Type == OrgType.OrgDepartment && x.Ctx.Org(org.ParentId) is { IsCountyOrAbove: true })
                 ? null
-                : Refusal.Block("R-34-review-and-nonrecognition", "第三十四条",
+                : Refusal.Block(RuleIds.R34ReviewAndNonrecognition, "第三十四条",
                     $"对转入的预备党员不予承认，须经县级以上党委组织部门批准：“{org.Name}”（{org.Type.Label()}）不是");
         }
 
         return org.IsCommittee || org.Type.IsOrgDepartment()
             ? null
-            : Refusal.Block("R-41-nonrecognition", "第四十一条", $"不予承认党员身份应由党委或组织部门决定：“{org.Name}”（{org.Type.Label()}）不是");
+            : Refusal.Block(RuleIds.R41Nonrecognition, "第四十一条", $"不予承认党员身份应由党委或组织部门决定：“{org.Name}”（{org.Type.Label()}）不是");
     }
 }

@@ -20,19 +20,19 @@ public static class VoteRules
         // G-08-voting-rights: N from the registry on the meeting date.
         if (n != registry)
         {
-            refusals.Add(Refusal.Block("G-08-voting-rights", "党章第七条、第四十一条",
+            refusals.Add(Refusal.Block(RuleIds.G08VotingRights, "党章第七条、第四十一条",
                 $"应到会有表决权的党员应为 {registry} 人（{x.Day(x.Date)} 党员名册中本支部的正式党员，不含预备党员和受留党察看处分尚未恢复党员权利的党员），填报 {n} 人"));
         }
 
         if (registry == 0)
         {
-            refusals.Add(Refusal.Block("G-08-voting-rights", "党章第七条", "本支部在会议当日没有有表决权的党员，不能表决"));
+            refusals.Add(Refusal.Block(RuleIds.G08VotingRights, "党章第七条", "本支部在会议当日没有有表决权的党员，不能表决"));
         }
 
         // G-09-quorum / R-19-quorum: 2A > N.
         if (2 * a <= n)
         {
-            refusals.Add(Refusal.Block(admission ? "R-19-quorum" : "G-09-quorum", admission ? "第十九条" : "第三十二条",
+            refusals.Add(Refusal.Block(admission ? RuleIds.R19Quorum : RuleIds.G09Quorum, admission ? "第十九条" : "第三十二条",
                 $"实到会有表决权的党员 {a} 人，未超过应到会 {n} 人的半数"));
         }
 
@@ -40,8 +40,8 @@ public static class VoteRules
         if (d.VoteMethod != VoteMethod.SecretBallot)
         {
             refusals.Add(admission
-                ? Refusal.Block("R-20-secret-ballot", "第二十条", $"讨论接收预备党员必须采取无记名投票方式表决，所报为 {d.VoteMethod}")
-                : Refusal.Block("G-12-secret-ballot", "中办发〔2013〕4号（六）", $"讨论预备党员转正应采取无记名投票方式表决（M-06），所报为 {d.VoteMethod}"));
+                ? Refusal.Block(RuleIds.R20SecretBallot, "第二十条", $"讨论接收预备党员必须采取无记名投票方式表决，所报为 {d.VoteMethod}")
+                : Refusal.Block(RuleIds.G12SecretBallot, "中办发〔2013〕4号（六）", $"讨论预备党员转正应采取无记名投票方式表决（M-06），所报为 {d.VoteMethod}"));
         }
 
         // G-11-written-opinions: counted only from eligible voters, submitted before the meeting opened, one each.
@@ -65,7 +65,7 @@ public static class VoteRules
         var absent = n - a;
         if (fromVoters.Count > Math.Max(absent, 0))
         {
-            refusals.Add(Refusal.Block("G-11-written-opinions", "第二十条",
+            refusals.Add(Refusal.Block(RuleIds.G11WrittenOpinions, "第二十条",
                 $"书面意见只能由因故不能到会的有表决权党员提出：缺席 {Math.Max(absent, 0)} 人，有表决权党员的书面意见 {fromVoters.Count} 份"));
         }
 

@@ -4,6 +4,7 @@ using Jishi.Domain.Members;
 using Jishi.Domain.Organisations;
 using Jishi.Domain.People;
 using Jishi.Domain.Procedures;
+using Jishi.Domain.Rules;
 using Jishi.Web.Components.Procedures;
 
 namespace Jishi.Web.Components.Cases;
@@ -343,31 +344,31 @@ public static class Labels
 
     private static readonly Dictionary<string, string> DeadlineWords = new(StringComparer.Ordinal)
     {
-        ["R-07-talk-within-1-month"] = "一个月内派人谈话（第七条）",
-        ["R-08-activist-filing"] = "积极分子报上级党委备案（第八条）",
-        ["R-09-mentor-count-and-status"] = "指定培养联系人（第九条）",
-        ["R-11-half-yearly-assessment"] = "每半年考察一次（第十一条）",
-        ["R-19-assembly-within-1-month"] = "预审后一个月内提交支部大会（第十九条）",
-        ["R-25-approval-within-3-months"] = "党委三个月内审批（第二十五条）",
-        ["R-24-notify"] = "通知本人并在支部大会宣布（第二十四条）",
-        ["R-24-not-approved-notify"] = "通知未批准并做好思想工作（第二十四条）",
-        ["R-25-filing-to-org-dept"] = "报上级组织部门备案（第二十五条）",
-        ["R-28-assign-branch-and-cell"] = "编入党支部和党小组（第二十八条）",
-        ["R-29-oath-within-1-month"] = "批准后一个月内入党宣誓（第二十九条）",
-        ["R-31-timely-discussion"] = "预备期满及时讨论转正（第三十一条）",
-        ["R-35-postponement"] = "推迟讨论转正的期限（第三十五条）",
-        ["R-33-confirmation-approval-3-months"] = "党委三个月内审批转正（第三十三条）",
-        ["R-33-notify-and-talk"] = "通知转正结果并谈话（第三十三条）",
-        ["R-41-nonrecognition"] = "在支部大会宣布不予承认（第四十一条）",
-        ["T-04-validity"] = "介绍信有效期（T-04）",
-        ["T-07-receipt"] = "接收后一个月内退回回执（T-07）",
-        ["T-08-pending-review"] = "收到介绍信后 30 天内办理（T-08）",
-        ["T-08-pending-review-escalated"] = "逾期再满 15 天未办理，由共同上级党组织督办（T-08）",
-        ["D-20-publication-and-report"] = "每年公布党费收缴情况、向上级党组织报告（D-20）",
-        ["F-02-contact"] = "每季度与流动党员联系（F-02）",
-        ["F-03-activity-card"] = "流动党员活动证年审（F-03）",
-        ["F-05-suspension"] = "失联满6个月停止党籍（F-05）",
-        ["F-08-removal-as-lapsed"] = "停止党籍满2年作出处理（F-08）",
+        [RuleIds.R07TalkWithin1Month] = "一个月内派人谈话（第七条）",
+        [RuleIds.R08ActivistFiling] = "积极分子报上级党委备案（第八条）",
+        [RuleIds.R09MentorCountAndStatus] = "指定培养联系人（第九条）",
+        [RuleIds.R11HalfYearlyAssessment] = "每半年考察一次（第十一条）",
+        [RuleIds.R19AssemblyWithin1Month] = "预审后一个月内提交支部大会（第十九条）",
+        [RuleIds.R25ApprovalWithin3Months] = "党委三个月内审批（第二十五条）",
+        [RuleIds.R24Notify] = "通知本人并在支部大会宣布（第二十四条）",
+        [RuleIds.R24NotApprovedNotify] = "通知未批准并做好思想工作（第二十四条）",
+        [RuleIds.R25FilingToOrgDept] = "报上级组织部门备案（第二十五条）",
+        [RuleIds.R28AssignBranchAndCell] = "编入党支部和党小组（第二十八条）",
+        [RuleIds.R29OathWithin1Month] = "批准后一个月内入党宣誓（第二十九条）",
+        [RuleIds.R31TimelyDiscussion] = "预备期满及时讨论转正（第三十一条）",
+        [RuleIds.R35Postponement] = "推迟讨论转正的期限（第三十五条）",
+        [RuleIds.R33ConfirmationApproval3Months] = "党委三个月内审批转正（第三十三条）",
+        [RuleIds.R33NotifyAndTalk] = "通知转正结果并谈话（第三十三条）",
+        [RuleIds.R41Nonrecognition] = "在支部大会宣布不予承认（第四十一条）",
+        [RuleIds.T04Validity] = "介绍信有效期（T-04）",
+        [RuleIds.T07Receipt] = "接收后一个月内退回回执（T-07）",
+        [RuleIds.T08PendingReview] = "收到介绍信后 30 天内办理（T-08）",
+        [RuleIds.T08PendingReviewEscalated] = "逾期再满 15 天未办理，由共同上级党组织督办（T-08）",
+        [RuleIds.D20PublicationAndReport] = "每年公布党费收缴情况、向上级党组织报告（D-20）",
+        [RuleIds.F02Contact] = "每季度与流动党员联系（F-02）",
+        [RuleIds.F03ActivityCard] = "流动党员活动证年审（F-03）",
+        [RuleIds.F05Suspension] = "失联满6个月停止党籍（F-05）",
+        [RuleIds.F08RemovalAsLapsed] = "停止党籍满2年作出处理（F-08）",
     };
 
     public static string Deadline(string rule) => DeadlineWords.GetValueOrDefault(rule, rule);
