@@ -2,7 +2,8 @@
 # The province-scale benchmarks in one command. Builds the bench and the server (Release), starts a throwaway
 # PostgreSQL whose commits are durable (fsync on, synchronous_commit on), then for each size and engine generates the
 # province and runs every benchmark (`Jishi.Bench province`): recording steps against a raw insert, alerts, the case
-# list, wrk against the real server and its memory. Prints the figures with their ratios to the raw engine.
+# list, wrk against the real server and its memory; then, per engine, the dues sheet of a committee of 5,000 members
+# (`Jishi.Bench dues`). Prints the figures with their ratios to the raw engine.
 #
 #   bench/run.sh                          1,000,000 members, SQLite then PostgreSQL
 #   bench/run.sh 100000 300000 1000000    several sizes
@@ -53,6 +54,13 @@ trap cleanup EXIT
       # shellcheck disable=SC2086 # BENCH_ARGS is a list of options
       dotnet "$bench" province --members "$members" --provider "$provider" "${connection[@]}" ${BENCH_ARGS:-}
     done
+  done
+  for provider in $providers; do
+    echo
+    echo "=================================================================== dues sheet, 5,000 members, $provider"
+    connection=()
+    [ "$provider" = Postgres ] && connection=(--connection "$JISHI_BENCH_POSTGRES")
+    dotnet "$bench" dues --provider "$provider" "${connection[@]}"
   done
 } 2>&1 | tee "$log"
 echo "figures kept in $log"

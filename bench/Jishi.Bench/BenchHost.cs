@@ -1,3 +1,4 @@
+using Jishi.App.Data;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.Logging;
@@ -37,6 +38,11 @@ public sealed class BenchHost : WebApplicationFactory<Program>
     }
 
     public string Provider { get; }
+
+    /// <summary>The application's database, for a bench that loads rows into it or reads it beside the host.</summary>
+    public DatabaseSettings Settings => postgresConnectionString is null
+        ? new DatabaseSettings(DatabaseProvider.Sqlite, $"Data Source={Path.Combine(DataDirectory, "jishi.db")}", DataDirectory)
+        : new DatabaseSettings(DatabaseProvider.Postgres, postgresConnectionString, DataDirectory);
 
     public string DataDirectory { get; } = Path.Combine(Path.GetTempPath(), "jishi-bench", Guid.NewGuid().ToString("N"));
 

@@ -70,6 +70,8 @@ public static class BenchMain
                 return await GenerateCommand.RunAsync(options);
             case "province":
                 return await ProvinceCommand.RunAsync(options, flags);
+            case "dues":
+                return await DuesBench.RunAsync(options, flags);
             default:
                 return Fail($"unknown command '{command}'");
         }
@@ -115,5 +117,12 @@ public static class BenchMain
                       steps recorded through RecordCaseEvent by concurrent workers against a raw INSERT of the same rows,
                       alerts (province, county, branch) and a county's filtered case list against the same SQL raw, and
                       wrk at 50 connections against the real server (GET case, POST event) with its resident memory.
+
+               Jishi.Bench dues [--members 5000] [--branches 50] [--provider Sqlite|Postgres] [--connection <admin connection string>] [--seed 1]
+                      [--iterations 50] [--warmup 5] [--no-http]
+
+          dues        hosts the app in-process on a fresh database, loads a primary-level committee (branches, members, a year
+                      of dues assessments and payments) in bulk, then times GetDuesSheet for the committee and one branch for
+                      November 2026 against the same rows read raw, and GET /api/v1/dues/sheet in-process (--no-http skips it).
         """);
 }

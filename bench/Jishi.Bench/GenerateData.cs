@@ -13,6 +13,7 @@ public enum ColumnKind
     Text,
     Int,
     Bool,
+    Decimal,
     Date,
     Timestamp,
 }
