@@ -19,6 +19,35 @@ public sealed class DuesBook
         this.payments = payments.ToLookup(p => p.MemberId);
     }
 
+    /// <summary>The dues of the members whose organisation lies in the subtree of <paramref name="org"/> — selected
+    /// by a join on the members' path, not by a list of ids (which SQLite would prepare as one parameter per member);
+    /// of the payments only the columns a sheet reads (not the payer, the note, the amounts or who recorded it).</summary>
+    public static async Task<DuesBook> LoadSubtreeAsync(JishiDbContext db, Domain.Organisations.Organisation org, CancellationToken ct)
+    {
+        var upper = Domain.Organisations.Organisation.SubtreeUpperBound(org.Path);
+        var members = db.Members.IgnoreQueryFilters().Where(m => m.OrgPath.CompareTo(org.Path) >= 0 && m.OrgPath.CompareTo(upper) < 0)
+            .Select(m => m.Id);
+        var a = await db.DuesAssessments.IgnoreQueryFilters().AsNoTracking().Where(x => members.Contains(x.MemberId)).ToListAsync(ct);
+        // Only what the sheet and the counts read of a payment: the months, the receipt, the date and the extra.
+        var p = await db.DuesPayments.IgnoreQueryFilters().AsNoTracking().Where(x => members.Contains(x.MemberId))
+            .Select(x => new DuesPaymentRecord
+            {
+                Id = x.Id,
+                Receipt = x.Receipt,
+                MemberId = x.MemberId,
+                MemberName = "",
+                OrgId = x.OrgId,
+                OrgPath = "",
+                PaidDate = x.PaidDate,
+                CoversFrom = x.CoversFrom,
+                CoversTo = x.CoversTo,
+                VoluntaryExtra = x.VoluntaryExtra,
+                ReversesPaymentId = x.ReversesPaymentId,
+                RecordedBy = "",
+            }).ToListAsync(ct);
+        return new DuesBook(a, p);
+    }
+
     public static async Task<DuesBook> LoadAsync(JishiDbContext db, IReadOnlyCollection<string> memberIds, CancellationToken ct)
     {
         var a = await db.DuesAssessments.IgnoreQueryFilters().AsNoTracking().Where(x => memberIds.Contains(x.MemberId)).ToListAsync(ct);

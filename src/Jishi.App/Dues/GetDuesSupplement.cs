@@ -34,7 +34,7 @@ public sealed class GetDuesSupplement(JishiDbContext db, TimeProvider time)
         var org = await db.Orgs.AsNoTracking().FirstOrDefaultAsync(o => o.Id == id, ct) ?? throw new NotFoundException("组织", id, "orgId");
         var last = y == today.Year ? DuesMonth.Of(today) : new DuesMonth(y, 12);
         var members = await GetDuesSheet.Owing(db, org, last, ct);
-        var book = await DuesBook.LoadAsync(db, [.. members.Select(m => m.Id)], ct);
+        var book = await DuesBook.LoadSubtreeAsync(db, org, ct);
         int standard = 0, reduced = 0, exempt = 0, large = 0, rest = 0;
         foreach (var m in members)
         {
