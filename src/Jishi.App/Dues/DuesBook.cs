@@ -77,4 +77,25 @@ public sealed class DuesBook
     /// <summary>Months with nothing to pay (免交 in force): never in arrears.</summary>
     public IEnumerable<DuesMonth> Exempt(string memberId, DuesMonth first, DuesMonth last) =>
         DuesMonth.Range(first, last).Where(m => InForce(memberId, m) is { MonthlyAmount: 0m });
+
+    /// <summary>T-09: the last month through which every month owed (from <paramref name="firstDue"/> and the first
+    /// assessment) is paid or exempt, looking no further than <paramref name="limit"/>; the month before the first owed
+    /// when that one is unpaid; null when the member was never assessed (the system keeps no dues for them).</summary>
+    public DuesMonth? PaidThrough(string memberId, DuesMonth firstDue, DuesMonth limit)
+    {
+        var assessedFrom = InForceMonths(memberId).FirstOrDefault();
+        if (assessedFrom == default)
+        {
+            return null;
+        }
+
+        var paid = PaidMonths(memberId).ToHashSet();
+        var month = assessedFrom > firstDue ? assessedFrom : firstDue;
+        while (month <= limit && (paid.Contains(month) || DueIn(memberId, month) == 0m))
+        {
+            month = month.AddMonths(1);
+        }
+
+        return month.AddMonths(-1);
+    }
 }

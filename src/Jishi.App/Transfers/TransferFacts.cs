@@ -41,9 +41,15 @@ public sealed class TransferFacts(JishiDbContext db, TimeProvider time)
         var branchUnder = branchId is null || (to is not null && orgs[branchId].Path.StartsWith(to.Path, StringComparison.Ordinal));
 
         orgs[issuing.Id] = issuing;
+        var today = ChinaTime.Today(time);
+        var book = await Dues.DuesBook.LoadAsync(db, [member.Id], ct);
+        var ledger = Dues.RecordDuesPayment.FirstDueMonth(member) is { } first
+            ? book.PaidThrough(member.Id, first, Domain.Dues.DuesMonth.Of(today).AddMonths(24))
+            : null;
         var context = new TransferContext
         {
-            Today = ChinaTime.Today(time),
+            Today = today,
+            LedgerPaidThrough = ledger?.FirstDay,
             MemberName = member.Name,
             MemberStatus = member.Status,
             MemberOrgId = member.OrgId,

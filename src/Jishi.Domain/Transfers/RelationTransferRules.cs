@@ -128,6 +128,7 @@ public static class RelationTransferRules
         yield return Issuer(ctx.IssuingOrg);
         yield return Validity(i.ValidityDays ?? DefaultValidityDays);
         yield return DuesThrough(date, ParseMonth(i.DuesPaidThrough)!.Value);
+        yield return DuesThroughLedger(ParseMonth(i.DuesPaidThrough)!.Value, ctx.LedgerPaidThrough);
         yield return CertificateStay(i);
         if (ctx.MemberHasLeft)
         {
@@ -220,6 +221,14 @@ public static class RelationTransferRules
         return paidThroughMonth >= required ? null : Refusal.Warn(RuleIds.T09DuesThrough, "中组发〔2008〕3号",
             $"党费交至 {paidThroughMonth:yyyy-MM}，开具介绍信（{issued:yyyy-MM-dd}）前应至少交至 {required:yyyy-MM}");
     }
+
+    /// <summary>T-09-dues-through, second half: the month the letter says dues are paid through is not later than the
+    /// system's own dues record shows (when it keeps one for the member).</summary>
+    public static Refusal? DuesThroughLedger(DateOnly paidThroughMonth, DateOnly? ledger) =>
+        ledger is { } l && paidThroughMonth > l
+            ? Refusal.Warn(RuleIds.T09DuesThrough, "中组发〔2008〕3号",
+                $"介绍信写党费交至 {paidThroughMonth:yyyy-MM}，本系统的党费记录只交至 {l:yyyy-MM}，请核对或补交后再开具")
+            : null;
 
     /// <summary>T-02-when-to-transfer: a 党员证明信 is for a stay of 6 months or less; longer at a fixed place → a formal
     /// transfer is due (WARN).</summary>

@@ -25,6 +25,10 @@ public sealed class TransferContext : IProcedureContext
 
     public required OrgFacts IssuingOrg { get; init; }
 
+    /// <summary>T-09: the first day of the last month through which the system's dues record shows every month owed
+    /// paid (or exempt); null when the system keeps no dues for the member (never assessed).</summary>
+    public DateOnly? LedgerPaidThrough { get; init; }
+
     /// <summary>The receiving organisation and its ancestors, nearest first (empty when it is not in this system).</summary>
     public IReadOnlyList<OrgFacts> ToOrgChain { get; init; } = [];
 

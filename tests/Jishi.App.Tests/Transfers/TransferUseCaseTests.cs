@@ -257,6 +257,29 @@ public abstract class TransferUseCaseTests : UseCaseTest
         Assert.Equal(RuleSeverity.Warn, e.Refusals[0].Severity);
     }
 
+    [Fact]
+    public async Task DuesPaidThrough_LaterThanTheDuesRecordShows_IsAWarning_UntilTheMonthIsPaid_T09()
+    {
+        await SetUpAsync();
+        var a = await CreateMemberAsync(tree.BranchA, "甲");
+        var branch = Db(ManagerOf(tree.BranchA));
+        await new App.Dues.SetDuesBase(branch, Time).Handle(a.Id, new App.Dues.NewDuesBase("2026-01", Domain.Dues.DuesCategory.Salaried, 2000m));
+        foreach (var m in new[] { "2026-01", "2026-02", "2026-03" })
+        {
+            await new App.Dues.RecordDuesPayment(Db(ManagerOf(tree.BranchA)), Time)
+                .Handle(new App.Dues.NewDuesPayment(a.Id, new DateOnly(2026, int.Parse(m[5..], System.Globalization.CultureInfo.InvariantCulture), 15), m, m, 10m));
+        }
+
+        // T-09-dues-through: the letter says April, the record shows March.
+        var e = await Assert.ThrowsAsync<RuleViolationException>(() => Issue(a, new DateOnly(2026, 5, 10), duesPaidThrough: "2026-04"));
+        var r = Assert.Single(e.Refusals);
+        Assert.Equal(("T-09-dues-through", RuleSeverity.Warn), (r.Rule, r.Severity));
+        Assert.Contains("只交至 2026-03", r.Message, StringComparison.Ordinal);
+
+        await new App.Dues.RecordDuesPayment(Db(ManagerOf(tree.BranchA)), Time).Handle(new App.Dues.NewDuesPayment(a.Id, new DateOnly(2026, 5, 5), "2026-04", "2026-04", 10m));
+        Assert.Equal(TransferState.Issued, (await Issue(a, new DateOnly(2026, 5, 10), duesPaidThrough: "2026-04")).Progress.State);
+    }
+
     [Theory]
     [InlineData(6, false)]
     [InlineData(7, true)]

@@ -144,6 +144,18 @@ public sealed class TransferProcedureTests
     }
 
     [Theory]
+    [InlineData("2026-04", null, false)]
+    [InlineData("2026-04", "2026-04", false)]
+    [InlineData("2026-04", "2026-05", false)]
+    [InlineData("2026-04", "2026-03", true)]
+    public void DuesPaidThrough_NoLaterThanTheSystemsDuesRecord_WhenItKeepsOne_T09(string paid, string? ledger, bool warned)
+    {
+        static DateOnly Month(string m) => DateOnly.ParseExact(m + "-01", "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+        var r = RelationTransferRules.DuesThroughLedger(Month(paid), ledger is null ? null : Month(ledger));
+        Assert.Equal(warned, r is { Rule: "T-09-dues-through", Severity: RuleSeverity.Warn });
+    }
+
+    [Theory]
     [InlineData("2026-13")]
     [InlineData("2026-4")]
     [InlineData("")]
