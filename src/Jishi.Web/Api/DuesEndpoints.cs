@@ -24,6 +24,8 @@ public static class DuesEndpoints
         dues.MapPost("/ledger/entries/{id}/reversal", ReverseEntry).WithSummary("冲正一笔党费账目（D-18：不修改、不删除）");
         dues.MapPost("/ledger/reports", Report)
             .WithSummary("记录年度党费收缴情况已向党员公布（Publication）或已向上级党组织书面报告（Report），保存当时的账目数字（D-20，次年 1 月 31 日前）");
+        dues.MapPost("/reassessment", Reassess)
+            .WithSummary("年度重新核定：一个组织的党员自某月起的党费基数一次提交（items：memberId、baseType、base、amount、relief），每行按 D-02 至 D-07 核定；任何一行有误或不符合规定则全部不记录，错误按行指出（items[3].base）");
         dues.MapGet("/supplement", Supplement).WithSummary("年报表 2 补充资料：按标准交纳、经批准少交、免交、一次性多交 1000 元以上的党员人数");
     }
 
@@ -47,6 +49,9 @@ public static class DuesEndpoints
         var r = await useCase.Handle(body, ct);
         return Results.Created($"/api/v1/dues/ledger?orgId={r.OrgId}&year={r.Year}", DuesYearReportResponse.Of(r));
     }
+
+    private static async Task<DuesReassessmentResponse> Reassess(NewDuesReassessment body, ReassessDues useCase, CancellationToken ct) =>
+        new([.. (await useCase.Handle(body, ct)).Select(DuesAssessmentResponse.Of)]);
 
     private static async Task<DuesSupplement> Supplement(string? orgId, int? year, GetDuesSupplement useCase, CancellationToken ct) =>
         await useCase.Handle(orgId, year, ct);
@@ -127,3 +132,5 @@ public sealed record DuesYearReportResponse(string Id, string OrgId, int Year, D
     public static DuesYearReportResponse Of(DuesYearReportRecord r) => new(r.Id, r.OrgId, r.Year, r.Kind, r.Date, r.Note, r.Opening,
         r.Collected, r.Interest, r.ReceivedFromBelow, r.ReceivedFromAbove, r.Remitted, r.Allocated, r.Spent, r.Closing);
 }
+
+public sealed record DuesReassessmentResponse(IReadOnlyList<DuesAssessmentResponse> Items);

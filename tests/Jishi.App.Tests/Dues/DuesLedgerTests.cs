@@ -194,6 +194,33 @@ public abstract class DuesLedgerTests : UseCaseTest
         Assert.Equal(s.Members, s.PaidToStandard + s.Reduced + s.Exempt + s.NotPaidInFull);
         _ = (zhang, li);
     }
+
+    [Fact]
+    public async Task TheYearlyReassessmentOfABranch_IsOneForm_AllOrNothing_WithErrorsByLine_D02()
+    {
+        var (zhang, li) = await AYearOfDuesAsync();
+        var other = await CreateMemberAsync(tree.BranchB, "孙强");
+        var db = Db(Branch);
+        var use = new ReassessDues(db, new SetDuesBase(db, Time));
+        NewDuesReassessment Form(decimal zhangBase, string otherId) => new(tree.BranchA.Id, "2026-01",
+        [
+            new(zhang.Id, DuesCategory.Salaried, zhangBase),
+            new(li.Id, DuesCategory.Student, null),
+            new(otherId, DuesCategory.Salaried, 3000m),
+        ]);
+
+        var bad = await Assert.ThrowsAsync<InvalidInputException>(() => use.Handle(Form(-1m, other.Id)));
+        Assert.Equal(["items[0].base", "items[2].memberId"], bad.Errors.Select(e => e.Field).Order(StringComparer.Ordinal));
+        Assert.Equal(2, await CountAsync<DuesAssessmentRecord>()); // the 2025 ones only: nothing was recorded
+
+        var fresh = Db(Branch);
+        var saved = await new ReassessDues(fresh, new SetDuesBase(fresh, Time)).Handle(Form(5000.01m, zhang.Id) with
+        {
+            Items = [new(zhang.Id, DuesCategory.Salaried, 5000.01m), new(li.Id, DuesCategory.Student, null)],
+        });
+        Assert.Equal([75.00m, 0.20m], saved.Select(a => a.MonthlyAmount));
+        Assert.Equal(75.00m, (await new GetDuesSheet(Db(Branch), Time).Handle(tree.BranchA.Id, "2026-01")).Items.Single(l => l.MemberId == zhang.Id).Due);
+    }
 }
 
 public sealed class DuesLedgerTests_Sqlite : DuesLedgerTests

@@ -71,4 +71,37 @@ public sealed class DuesInTheBrowserTests(BrowserFixture browser) : IClassFixtur
         await Assertions.Expect(page.Locator("[data-figure=closing]")).ToHaveTextAsync("60.20");
         await page.Context.CloseAsync();
     }
+
+    [Fact]
+    public async Task TheYearlyReassessment_OfTheWholeBranch_IsOneForm_AndALineInErrorRecordsNothing()
+    {
+        var admin = browser.Factory.Admin();
+        var county = await admin.CreateOrgAsync("核定县委", "CountyCommittee");
+        var branch = await admin.CreateOrgAsync("核定机关党支部", "Branch", county);
+        foreach (var (name, @base) in new[] { ("周核定", 2800m), ("吴核定", 7200m) })
+        {
+            var person = await admin.CreatePersonAsync(name, IdNumbers.Unique(), branch);
+            var id = (await admin.PostAsync("/api/v1/members",
+                new { personId = person, orgId = branch, status = "FullMember", probationStartDate = "2015-07-01", partyAgeStartDate = "2016-07-01" })).Id;
+            Assert.Equal(200, (await admin.PutAsync($"/api/v1/members/{id}/dues-base", new { from = "2026-01", baseType = "Salaried", @base })).Status);
+        }
+
+        var (user, password) = await UserAsync(browser, branch, "Manager", "机关组织委员");
+        var page = await LogInAsync(browser, user, password);
+        await page.GotoAsync($"/dues/reassess?orgId={branch}&from=2027-01");
+        var form = page.Locator("table[aria-label=年度核定]");
+        await Assertions.Expect(form.Locator("tbody tr")).ToHaveCountAsync(2);
+        await Assertions.Expect(page.GetByLabel("吴核定 基数")).ToHaveValueAsync("7200.00");
+        await page.GetByLabel("周核定 基数").FillAsync("3000.01");
+        await page.GetByLabel("吴核定 基数").FillAsync("-1");
+        await page.Locator("button.primary", new() { HasText = "核定" }).ClickAsync();
+        await Assertions.Expect(page.Locator(".problem")).ToContainTextAsync("items[0].base");
+        await Assertions.Expect(page.GetByLabel("周核定 基数")).ToHaveValueAsync("3000.01");
+
+        await page.GetByLabel("吴核定 基数").FillAsync("7500");
+        await page.Locator("button.primary", new() { HasText = "核定" }).ClickAsync();
+        await Assertions.Expect(page.Locator(".notice")).ToContainTextAsync("已核定 2 名党员自 2027-01 起");
+        await Assertions.Expect(form.Locator("tbody tr", new() { HasText = "周核定" })).ToContainTextAsync("30.00"); // 3000.01 → 1% of the whole base
+        await page.Context.CloseAsync();
+    }
 }
