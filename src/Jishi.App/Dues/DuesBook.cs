@@ -21,16 +21,44 @@ public sealed class DuesBook
 
     /// <summary>The dues of the members whose organisation lies in the subtree of <paramref name="org"/> — selected
     /// by a join on the members' path, not by a list of ids (which SQLite would prepare as one parameter per member);
-    /// of the payments only the columns a sheet reads (not the payer, the note, the amounts or who recorded it).</summary>
-    public static async Task<DuesBook> LoadSubtreeAsync(JishiDbContext db, Domain.Organisations.Organisation org, CancellationToken ct)
+    /// of the payments only the columns the caller reads: for the sheet of <paramref name="receiptsOf"/> their months, and
+    /// the receipt numbers of those covering that month; else also the date paid and the voluntary extra.</summary>
+    public static async Task<DuesBook> LoadSubtreeAsync(JishiDbContext db, Domain.Organisations.Organisation org, CancellationToken ct,
+        DuesMonth? receiptsOf = null)
     {
         var upper = Domain.Organisations.Organisation.SubtreeUpperBound(org.Path);
         var members = db.Members.IgnoreQueryFilters().Where(m => m.OrgPath.CompareTo(org.Path) >= 0 && m.OrgPath.CompareTo(upper) < 0)
             .Select(m => m.Id);
         var a = await db.DuesAssessments.IgnoreQueryFilters().AsNoTracking().Where(x => members.Contains(x.MemberId)).ToListAsync(ct);
-        // Only what the sheet and the counts read of a payment: the months, the receipt, the date and the extra.
-        var p = await db.DuesPayments.IgnoreQueryFilters().AsNoTracking().Where(x => members.Contains(x.MemberId))
-            .Select(x => new DuesPaymentRecord
+        var payments = db.DuesPayments.IgnoreQueryFilters().AsNoTracking().Where(x => members.Contains(x.MemberId));
+        List<DuesPaymentRecord> p;
+        if (receiptsOf is { } month)
+        {
+            // A sheet: the months of every payment (for the arrears), and the receipts only of those covering its month.
+            p = await payments.Select(x => new DuesPaymentRecord
+            {
+                Id = x.Id,
+                MemberId = x.MemberId,
+                MemberName = "",
+                OrgId = "",
+                OrgPath = "",
+                CoversFrom = x.CoversFrom,
+                CoversTo = x.CoversTo,
+                ReversesPaymentId = x.ReversesPaymentId,
+                RecordedBy = "",
+            }).ToListAsync(ct);
+            var m = month.ToString();
+            var receipts = await payments.Where(x => x.CoversFrom.CompareTo(m) <= 0 && x.CoversTo.CompareTo(m) >= 0)
+                .Select(x => new { x.Id, x.Receipt }).ToDictionaryAsync(x => x.Id, x => x.Receipt, ct);
+            foreach (var row in p)
+            {
+                row.Receipt = receipts.GetValueOrDefault(row.Id, "");
+            }
+        }
+        else
+        {
+            // Only what the counts read of a payment: the months, the date and the extra.
+            p = await payments.Select(x => new DuesPaymentRecord
             {
                 Id = x.Id,
                 Receipt = x.Receipt,
@@ -45,6 +73,8 @@ public sealed class DuesBook
                 ReversesPaymentId = x.ReversesPaymentId,
                 RecordedBy = "",
             }).ToListAsync(ct);
+        }
+
         return new DuesBook(a, p);
     }
 

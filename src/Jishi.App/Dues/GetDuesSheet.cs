@@ -39,7 +39,7 @@ public sealed class GetDuesSheet(JishiDbContext db, TimeProvider time)
         var org = await db.Orgs.AsNoTracking().FirstOrDefaultAsync(o => o.Id == id, ct) ?? throw new NotFoundException("组织", id, "orgId");
         var upper = Domain.Organisations.Organisation.SubtreeUpperBound(org.Path);
         var members = await Owing(db, org, the, ct);
-        var book = await DuesBook.LoadSubtreeAsync(db, org, ct);
+        var book = await DuesBook.LoadSubtreeAsync(db, org, ct, receiptsOf: the);
         var lines = members.Select(x => Line(book, x, the)).ToList();
         var (first, last) = (the.FirstDay, the.LastDay);
         var received = (await db.DuesPayments.AsNoTracking()
