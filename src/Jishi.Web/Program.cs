@@ -74,6 +74,7 @@ builder.Services.AddSingleton(HtmlEncoder.Create(UnicodeRanges.All)); // Chinese
 builder.Services.AddSingleton<Jishi.Web.Documents.PdfPrinter>();
 builder.Services.AddScoped<Microsoft.AspNetCore.Components.Web.HtmlRenderer>();
 builder.Services.AddScoped<Jishi.Web.Documents.CaseDocuments>();
+builder.Services.AddScoped<Jishi.Web.Documents.DuesDocuments>();
 builder.Services.AddDataProtection().PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(database.DataDirectory, "keys")));
 
 var app = builder.Build();

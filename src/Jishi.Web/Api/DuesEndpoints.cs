@@ -1,5 +1,7 @@
+using Jishi.App;
 using Jishi.App.Dues;
 using Jishi.Domain.Dues;
+using Jishi.Web.Documents;
 
 namespace Jishi.Web.Api;
 
@@ -17,7 +19,8 @@ public static class DuesEndpoints
             .WithSummary("记录交纳党费（收据号按收缴组织和年度编号）：D-08 预备党员自支部大会之月起交纳，D-12 预交须支部同意（WARN），D-14 不得垫交或扣缴（BLOCK），"
                 + "D-16 一次补交超过 6 个月（WARN），D-17 在正式组织关系所在支部以外交纳（WARN，持活动证在流入地交纳除外），D-19 一次自愿多交 1000 元以上须上缴中央");
         dues.MapPost("/payments/{id}/reversal", Reverse).WithSummary("冲正一笔交纳记录（D-18：交纳记录不修改、不删除，以冲正记录更正）");
-        dues.MapGet("/sheet", Sheet).WithSummary("党费收缴表：组织及其下级组织某月每名党员的基数、比例、应交、已交、欠交月数");
+        dues.MapGet("/sheet", Sheet).Produces<DuesSheet>()
+            .WithSummary("党费收缴表：组织及其下级组织某月每名党员的基数、比例、应交、已交、欠交月数；format=xlsx 为 Excel 登记表，format=pdf 为 A4 横向打印的 PDF");
         dues.MapGet("/ledger", Ledger).WithSummary("组织党费账户的年度账：上年结存、收缴、利息、下级上缴、上级下拨、上缴、下拨、按用途的支出、结存，逐月和逐笔");
         dues.MapPost("/ledger/entries", AddEntry)
             .WithSummary("记一笔党费账目：kind Interest 利息、Remitted 上缴上级党委（默认上一级）、Allocated 下拨下级组织、Spent 支出（须填 category 用途）；余额不足不能支出、上缴或下拨");
@@ -71,8 +74,26 @@ public static class DuesEndpoints
         return Results.Created($"/api/v1/members/{p.MemberId}/dues", DuesPaymentResponse.From(p, reversed: false));
     }
 
-    private static async Task<DuesSheet> Sheet(string? orgId, string? month, GetDuesSheet useCase, CancellationToken ct) =>
-        await useCase.Handle(orgId, month, ct);
+    private static async Task<IResult> Sheet(string? orgId, string? month, string? format, GetDuesSheet useCase, DuesDocuments documents,
+        CancellationToken ct)
+    {
+        switch (format)
+        {
+            case null or "" or "json":
+                return Results.Ok(await useCase.Handle(orgId, month, ct));
+            case "xlsx":
+                var sheet = await documents.LoadAsync(orgId, month, ct);
+                return Results.File(DuesDocuments.Xlsx(sheet), DuesDocuments.XlsxType, DuesDocuments.FileName(sheet, "xlsx"));
+            case "pdf":
+                var printed = await documents.LoadAsync(orgId, month, ct);
+                return Results.File(await documents.PdfAsync(printed, ct), "application/pdf", DuesDocuments.FileName(printed, "pdf"));
+            default:
+                var v = new Validation();
+                v.Add("format", $"应为 json、xlsx 或 pdf，填写的是“{format}”");
+                v.ThrowIfInvalid();
+                return Results.Empty;
+        }
+    }
 
     private static async Task<MemberDuesResponse> MemberDues(string id, GetMemberDues useCase, CancellationToken ct)
     {
