@@ -138,6 +138,7 @@ public static class Program
                     await new SeedDemoCases(db, time, calendar).Handle();
                     await new SeedDemoTransfers(db, time, calendar).Handle();
                     await new SeedDemoMobility(db, time).Handle();
+                    await new SeedDemoDues(db, time).Handle();
                 }
 
                 output.WriteLine(login is null

@@ -94,6 +94,7 @@ await using (var startup = app.Services.CreateAsyncScope())
             await startup.ServiceProvider.GetRequiredService<SeedDemoCases>().Handle();
             await startup.ServiceProvider.GetRequiredService<SeedDemoTransfers>().Handle();
             await startup.ServiceProvider.GetRequiredService<SeedDemoMobility>().Handle();
+            await startup.ServiceProvider.GetRequiredService<SeedDemoDues>().Handle();
         }
 
         DemoConsole.Announce(app, database, login);
