@@ -24,6 +24,11 @@ public sealed record DuesSheetPrint(string OrgId, string OrgName, string Month, 
     public static string Amount(decimal value) => value.ToString("0.00", CultureInfo.InvariantCulture);
 
     public static string Percent(decimal rate) => (rate * 100m).ToString("0.##", CultureInfo.InvariantCulture) + "%";
+
+    /// <summary>The pages' forms of the two: blank when there is no figure.</summary>
+    public static string Amount(decimal? value) => value is { } v ? Amount(v) : "";
+
+    public static string Percent(decimal? rate) => rate is { } r ? Percent(r) : "";
 }
 
 /// <summary>
