@@ -48,7 +48,16 @@ public sealed class SeedDemoDues(JishiDbContext db, TimeProvider time)
         var members = await db.Members.IgnoreQueryFilters().AsNoTracking()
             .Where(m => (m.Status == MemberStatus.FullMember || m.Status == MemberStatus.ProbationaryMember) && m.LeftDate == null
                 && branchIds.Contains(m.OrgId))
-            .OrderBy(m => m.OrgPath).ThenBy(m => m.Id).ToListAsync(ct);
+            .ToListAsync(ct);
+        var today = ChinaTime.Today(time);
+        var last = DuesMonth.Of(today).AddMonths(-1);
+        var start = new DuesMonth(last.Year - 1, 12);
+
+        // The patterns go by position in each branch: those who owe the whole year first, then by name, so that the same
+        // registry always gives the same sheet (ids are random, names and dates are not).
+        members = [.. members.OrderBy(m => m.OrgPath, StringComparer.Ordinal)
+            .ThenBy(m => RecordDuesPayment.FirstDueMonth(m) is { } f && f <= start ? 0 : 1)
+            .ThenBy(m => m.Name, StringComparer.Ordinal).ThenBy(m => m.Id, StringComparer.Ordinal)];
         var branches = members.Select(m => m.OrgId).Distinct().Take(2).ToList();
         members = [.. members.Where(m => branches.Contains(m.OrgId)).GroupBy(m => m.OrgId).SelectMany(g => g.Take(16))]; // a sheet's worth each
         if (members.Count < 9)
@@ -56,9 +65,6 @@ public sealed class SeedDemoDues(JishiDbContext db, TimeProvider time)
             return 0;
         }
 
-        var today = ChinaTime.Today(time);
-        var last = DuesMonth.Of(today).AddMonths(-1);
-        var start = new DuesMonth(last.Year - 1, 12);
         var payments = 0;
         for (var i = 0; i < members.Count; i++)
         {
