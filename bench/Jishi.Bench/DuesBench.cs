@@ -188,9 +188,10 @@ public static class DuesBench
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"           per call: {sqlPerCall:F1} SQL commands, {sqlMsPerCall:F2} ms executing them (EF Core's CommandExecuted, before the rows are read), {allocMiB:F1} MiB allocated, {useCaseCpu:F1} ms CPU (this process, GC included)"));
 
-        // Where the time goes: the use case's two reads on their own (its members query, then DuesBook.LoadAsync for those
-        // members, in one scope as the use case has); the rest of a call is building the lines in memory.
-        var memberIds = sheet.Items.Select(l => l.MemberId).ToList();
+        // Where the time goes: the use case's two reads on their own (its members query, then DuesBook.LoadSubtreeAsync for
+        // the sheet's month, in one scope as the use case has); the rest of a call is building the lines in memory.
+        var memberCount = sheet.Items.Count;
+        var theMonth = DuesMonth.Parse(month)!.Value;
         var upper = Organisation.SubtreeUpperBound(path);
         var membersRead = await TimeAsync(iterations, warmUp, async () =>
         {
@@ -205,18 +206,20 @@ public static class DuesBench
         var booksRead = await TimeAsync(iterations, warmUp, async () =>
         {
             await using var scope = RecordBench.SystemScope(services);
-            _ = await DuesBook.LoadAsync(scope.ServiceProvider.GetRequiredService<JishiDbContext>(), memberIds, default);
+            var db = scope.ServiceProvider.GetRequiredService<JishiDbContext>();
+            var org = await db.Orgs.AsNoTracking().FirstAsync(o => o.Id == orgId);
+            _ = await DuesBook.LoadSubtreeAsync(db, org, default, receiptsOf: theMonth);
         });
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"           of which (p50): organisation and members through EF Core {membersRead.P50:F1} ms, DuesBook.LoadAsync (assessments and payments of {memberIds.Count:N0} members) {booksRead.P50:F1} ms, the lines in memory ≈ {Math.Max(0, useCase.P50 - membersRead.P50 - booksRead.P50):F1} ms (the rest)"));
+            $"           of which (p50): organisation and members through EF Core {membersRead.P50:F1} ms, DuesBook.LoadSubtreeAsync (assessments, months paid as runs and the month's payments of {memberCount:N0} members) {booksRead.P50:F1} ms, the lines in memory ≈ {Math.Max(0, useCase.P50 - membersRead.P50 - booksRead.P50):F1} ms (the rest)"));
 
         await using var connection = RecordBench.Connect(settings);
         await connection.OpenAsync();
         var rows = 0;
-        var (raw, rawCpu) = await TimeWithCpuAsync(iterations, warmUp, async () => rows = await ReadRawAsync(connection, orgId, path));
+        var (raw, rawCpu) = await TimeWithCpuAsync(iterations, warmUp, async () => rows = await ReadRawAsync(connection, orgId, path, month));
         Console.WriteLine($"  raw      {raw}");
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"           per call: {rawCpu:F1} ms CPU (this process{(settings.Provider == DatabaseProvider.Sqlite ? ", the SQLite engine included" : "")})"));
-        Console.WriteLine($"           the same rows sent as plain SQL on one open connection: the organisation, {rows:N0} rows of members, assessments and payments");
+        Console.WriteLine($"           the same rows sent as plain SQL on one open connection: the organisation, {rows:N0} rows of members, assessments, months paid as runs (the payments' derived row per member) and the month's payments");
 
         Stats? httpStats = null;
         if (api is not null)
@@ -244,8 +247,9 @@ public static class DuesBench
     }
 
     /// <summary>What the sheet reads, as plain SQL: the organisation, the members of its subtree on the registry (in
-    /// name order), and their assessments and payments; every value of every row read.</summary>
-    private static async Task<int> ReadRawAsync(DbConnection connection, string orgId, string path)
+    /// name order), their assessments, the months they paid merged into runs (the use case's own query) and the payments
+    /// covering the month; every value of every row read.</summary>
+    private static async Task<int> ReadRawAsync(DbConnection connection, string orgId, string path, string month)
     {
         var upper = Organisation.SubtreeUpperBound(path);
         const string subtree = "m.\"OrgPath\" >= @p AND m.\"OrgPath\" < @u";
@@ -255,12 +259,13 @@ public static class DuesBench
                      "SELECT * FROM orgs WHERE \"Id\" = @o",
                      $"SELECT m.* FROM members m WHERE {subtree} AND (m.\"Status\" IN ('ProbationaryMember', 'FullMember') OR m.\"LeftDate\" IS NOT NULL) ORDER BY m.\"Name\", m.\"Id\"",
                      $"SELECT a.* FROM dues_assessments a JOIN members m ON m.\"Id\" = a.\"MemberId\" WHERE {subtree}",
-                     $"SELECT d.* FROM dues_payments d JOIN members m ON m.\"Id\" = d.\"MemberId\" WHERE {subtree}",
+                     $"SELECT r.* FROM dues_paid_months r JOIN members m ON m.\"Id\" = r.\"MemberId\" WHERE {subtree}",
+                     $"SELECT d.* FROM dues_payments d JOIN members m ON m.\"Id\" = d.\"MemberId\" WHERE {subtree} AND d.\"CoversFrom\" <= @m AND d.\"CoversTo\" >= @m",
                  })
         {
             await using var command = connection.CreateCommand();
             command.CommandText = sql;
-            foreach (var (n, v) in new[] { ("@o", orgId), ("@p", path), ("@u", upper) })
+            foreach (var (n, v) in new[] { ("@o", orgId), ("@p", path), ("@u", upper), ("@m", month) })
             {
                 var p = command.CreateParameter();
                 p.ParameterName = n;
@@ -319,7 +324,7 @@ public static class DuesBench
             }
 
             await using var analyze = connection.CreateCommand();
-            analyze.CommandText = "ANALYZE";
+            analyze.CommandText = DuesPaidMonths.BackfillSql(sqlite: true) + ";\nANALYZE";
             await analyze.ExecuteNonQueryAsync();
         }
         else
@@ -331,6 +336,8 @@ public static class DuesBench
                 await GenerateBench.LoadPostgresAsync(connection, table);
             }
 
+            await using var backfill = new NpgsqlCommand(DuesPaidMonths.BackfillSql(sqlite: false), connection);
+            await backfill.ExecuteNonQueryAsync();
             await using var analyze = new NpgsqlCommand("ANALYZE", connection);
             await analyze.ExecuteNonQueryAsync();
         }

@@ -73,6 +73,8 @@ public static class EntityScopes
         OnPaths<Dues.DuesAssessmentRecord>(x => x.OrgPath),
         // A payment belongs to the organisation that collected it (the formal branch, or the inflow branch of a card holder).
         OnPaths<Dues.DuesPaymentRecord>(x => x.OrgPath),
+        // Derived from the payments: written with the payment that changes it, by the organisation that collected it.
+        UnderParent<Dues.DuesPaidMonthsRecord, Dues.DuesPaymentRecord>(x => x.LastPaymentId),
         // A remittance or an allocation is seen by both organisations; it is written by the one whose account it is.
         OnPaths<Dues.DuesLedgerEntryRecord>(x => x.OrgPath, x => x.CounterpartOrgPath),
         OnPaths<Dues.DuesYearReportRecord>(x => x.OrgPath),

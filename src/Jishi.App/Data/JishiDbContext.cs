@@ -64,6 +64,8 @@ public abstract class JishiDbContext(DbContextOptions options, CallerScope scope
 
     public DbSet<Dues.DuesPaymentRecord> DuesPayments => Set<Dues.DuesPaymentRecord>();
 
+    public DbSet<Dues.DuesPaidMonthsRecord> DuesPaidMonths => Set<Dues.DuesPaidMonthsRecord>();
+
     public DbSet<Dues.DuesLedgerEntryRecord> DuesLedger => Set<Dues.DuesLedgerEntryRecord>();
 
     public DbSet<Dues.DuesYearReportRecord> DuesYearReports => Set<Dues.DuesYearReportRecord>();
@@ -437,6 +439,15 @@ public abstract class JishiDbContext(DbContextOptions options, CallerScope scope
             e.HasIndex(x => new { x.MemberId, x.FromMonth }).IsUnique();
             e.HasIndex(x => x.OrgPath);
             e.HasOne<Member>().WithMany().HasForeignKey(x => x.MemberId).OnDelete(DeleteBehavior.Restrict);
+        });
+
+        modelBuilder.Entity<Dues.DuesPaidMonthsRecord>(e =>
+        {
+            e.ToTable("dues_paid_months");
+            e.HasKey(x => x.MemberId);
+            e.Property(x => x.MemberId).HasMaxLength(20);
+            e.Property(x => x.LastPaymentId).HasMaxLength(20).IsConcurrencyToken();
+            e.HasOne<Member>().WithOne().HasForeignKey<Dues.DuesPaidMonthsRecord>(x => x.MemberId).OnDelete(DeleteBehavior.Restrict);
         });
 
         modelBuilder.Entity<Dues.DuesPaymentRecord>(e =>

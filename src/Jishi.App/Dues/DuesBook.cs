@@ -11,9 +11,12 @@ public sealed class DuesBook
     private readonly ILookup<string, DuesAssessmentRecord> assessments;
     private readonly ILookup<string, DuesPaymentRecord> payments;
     private readonly HashSet<string> reversed;
+    private readonly IReadOnlyDictionary<string, string>? runs;
 
-    private DuesBook(IEnumerable<DuesAssessmentRecord> assessments, IReadOnlyList<DuesPaymentRecord> payments)
+    private DuesBook(IEnumerable<DuesAssessmentRecord> assessments, IReadOnlyList<DuesPaymentRecord> payments,
+        IReadOnlyDictionary<string, string>? runs = null)
     {
+        this.runs = runs;
         this.assessments = assessments.OrderByDescending(a => a.FromMonth, StringComparer.Ordinal).ToLookup(a => a.MemberId);
         reversed = payments.Where(p => p.ReversesPaymentId is not null).Select(p => p.ReversesPaymentId!).ToHashSet();
         this.payments = payments.ToLookup(p => p.MemberId);
@@ -21,8 +24,8 @@ public sealed class DuesBook
 
     /// <summary>The dues of the members whose organisation lies in the subtree of <paramref name="org"/> — selected
     /// by a join on the members' path, not by a list of ids (which SQLite would prepare as one parameter per member);
-    /// of the payments only the columns the caller reads: for the sheet of <paramref name="receiptsOf"/> their months, and
-    /// the receipt numbers of those covering that month; else also the date paid and the voluntary extra.</summary>
+    /// of the payments only what the caller reads: for the sheet of <paramref name="receiptsOf"/> the months paid as runs
+    /// and the payments covering that month; else every payment's months, date paid and voluntary extra.</summary>
     public static async Task<DuesBook> LoadSubtreeAsync(JishiDbContext db, Domain.Organisations.Organisation org, CancellationToken ct,
         DuesMonth? receiptsOf = null)
     {
@@ -31,50 +34,46 @@ public sealed class DuesBook
             .Select(m => m.Id);
         var a = await db.DuesAssessments.IgnoreQueryFilters().AsNoTracking().Where(x => members.Contains(x.MemberId)).ToListAsync(ct);
         var payments = db.DuesPayments.IgnoreQueryFilters().AsNoTracking().Where(x => members.Contains(x.MemberId));
-        List<DuesPaymentRecord> p;
         if (receiptsOf is { } month)
         {
-            // A sheet: the months of every payment (for the arrears), and the receipts only of those covering its month.
-            p = await payments.Select(x => new DuesPaymentRecord
-            {
-                Id = x.Id,
-                MemberId = x.MemberId,
-                MemberName = "",
-                OrgId = "",
-                OrgPath = "",
-                CoversFrom = x.CoversFrom,
-                CoversTo = x.CoversTo,
-                ReversesPaymentId = x.ReversesPaymentId,
-                RecordedBy = "",
-            }).ToListAsync(ct);
+            // A sheet: the months each member has paid as runs (one short text a member, kept with the payments: a member
+            // who pays every month has one run, not twelve rows), and the payments covering the sheet's month.
+            var runs = await db.DuesPaidMonths.IgnoreQueryFilters().AsNoTracking().Where(x => members.Contains(x.MemberId))
+                .Select(x => new { x.MemberId, x.Runs }).ToDictionaryAsync(x => x.MemberId, x => x.Runs, ct);
             var m = month.ToString();
-            var receipts = await payments.Where(x => x.CoversFrom.CompareTo(m) <= 0 && x.CoversTo.CompareTo(m) >= 0)
-                .Select(x => new { x.Id, x.Receipt }).ToDictionaryAsync(x => x.Id, x => x.Receipt, ct);
-            foreach (var row in p)
-            {
-                row.Receipt = receipts.GetValueOrDefault(row.Id, "");
-            }
-        }
-        else
-        {
-            // Only what the counts read of a payment: the months, the date and the extra.
-            p = await payments.Select(x => new DuesPaymentRecord
-            {
-                Id = x.Id,
-                Receipt = x.Receipt,
-                MemberId = x.MemberId,
-                MemberName = "",
-                OrgId = x.OrgId,
-                OrgPath = "",
-                PaidDate = x.PaidDate,
-                CoversFrom = x.CoversFrom,
-                CoversTo = x.CoversTo,
-                VoluntaryExtra = x.VoluntaryExtra,
-                ReversesPaymentId = x.ReversesPaymentId,
-                RecordedBy = "",
-            }).ToListAsync(ct);
+            var covering = await payments.Where(x => x.CoversFrom.CompareTo(m) <= 0 && x.CoversTo.CompareTo(m) >= 0)
+                .Select(x => new DuesPaymentRecord
+                {
+                    Id = x.Id,
+                    Receipt = x.Receipt,
+                    MemberId = x.MemberId,
+                    MemberName = "",
+                    OrgId = "",
+                    OrgPath = "",
+                    CoversFrom = x.CoversFrom,
+                    CoversTo = x.CoversTo,
+                    ReversesPaymentId = x.ReversesPaymentId,
+                    RecordedBy = "",
+                }).ToListAsync(ct);
+            return new DuesBook(a, covering, runs);
         }
 
+        // Only what the counts read of a payment: the months, the date and the extra.
+        var p = await payments.Select(x => new DuesPaymentRecord
+        {
+            Id = x.Id,
+            Receipt = x.Receipt,
+            MemberId = x.MemberId,
+            MemberName = "",
+            OrgId = x.OrgId,
+            OrgPath = "",
+            PaidDate = x.PaidDate,
+            CoversFrom = x.CoversFrom,
+            CoversTo = x.CoversTo,
+            VoluntaryExtra = x.VoluntaryExtra,
+            ReversesPaymentId = x.ReversesPaymentId,
+            RecordedBy = "",
+        }).ToListAsync(ct);
         return new DuesBook(a, p);
     }
 
@@ -102,7 +101,10 @@ public sealed class DuesBook
 
     public bool IsReversed(DuesPaymentRecord p) => reversed.Contains(p.Id);
 
-    public IReadOnlyList<DuesMonth> PaidMonths(string memberId) => [.. Standing(memberId).SelectMany(p => p.Months).Distinct()];
+    public IReadOnlyList<DuesMonth> PaidMonths(string memberId) => runs is null
+        ? [.. Standing(memberId).SelectMany(p => p.Months).Distinct()]
+        : [.. PaidMonthRuns.Decode(runs.GetValueOrDefault(memberId))];
+
 
     /// <summary>Months with nothing to pay (免交 in force): never in arrears.</summary>
     public IEnumerable<DuesMonth> Exempt(string memberId, DuesMonth first, DuesMonth last) =>

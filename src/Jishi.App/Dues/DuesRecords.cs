@@ -45,6 +45,20 @@ public sealed class DuesAssessmentRecord
     public DuesMonth From => DuesMonth.Parse(FromMonth)!.Value;
 }
 
+/// <summary>The months a member has paid (by payments neither reversed nor counter-entries) as runs
+/// (<see cref="Domain.Dues.PaidMonthRuns"/>): derived from the payments, rewritten in the same transaction as every
+/// payment and counter-entry, and rebuilt from them when missing. The sheet reads it instead of every payment.</summary>
+public sealed class DuesPaidMonthsRecord
+{
+    public required string MemberId { get; init; }
+
+    public required string Runs { get; set; }
+
+    /// <summary>The latest payment or counter-entry written for the member: the row is judged by its scope, and two
+    /// writers at once cannot both rewrite the runs (concurrency token).</summary>
+    public required string LastPaymentId { get; set; }
+}
+
 /// <summary>A dues payment (交纳记录) with its receipt number. Never edited or deleted (D-18): a wrong one is reversed
 /// by a counter-entry (<see cref="ReversesPaymentId"/>, negative amount) and both stay in the ledger.</summary>
 public sealed class DuesPaymentRecord

@@ -156,6 +156,7 @@ internal static class DuesReceipts
         row.ReceiptNo = last + 1;
         row.Receipt = $"{year:D4}-{last + 1:D4}";
         db.DuesPayments.Add(row);
+        await DuesPaidMonths.StageAsync(db, row, ct);
 
         try
         {
@@ -163,7 +164,7 @@ internal static class DuesReceipts
         }
         catch (DbUpdateException)
         {
-            throw new ConflictException("收据号或冲正记录已被同时写入，请重试");
+            throw new ConflictException("收据号、冲正记录或该党员的交纳记录已被同时写入，请重试");
         }
 
         return row;

@@ -9,6 +9,7 @@ using Jishi.Domain.Members;
 using Jishi.Domain.Mobility;
 using Jishi.Domain.Organisations;
 using Jishi.Domain.Rules;
+using Microsoft.EntityFrameworkCore;
 
 namespace Jishi.App.Tests.Dues;
 
@@ -121,6 +122,44 @@ public abstract class DuesUseCaseTests : UseCaseTest
         Assert.Equal("payerName", Assert.Single(unnamed.Errors).Field);
         Assert.Equal(0, await CountAsync<DuesPaymentRecord>());
         Assert.Equal("张伟之妻", (await Pay(m, "2026-01-20", "2026-01", "2026-01", 10m, by: DuesPayer.Relative, payer: "张伟之妻")).PayerName);
+    }
+
+    [Fact]
+    public async Task TheSheetsArrears_FromPaidRunsMergedInTheDatabase_AreTheMembersOwnArrears_WithPaymentsOutOfOrderAndOneReversed_D13()
+    {
+        var m = await SetUpAsync();
+        var other = await CreateMemberAsync(tree.BranchA, "李娜"); // pays nothing: all months in arrears, one run
+        await Base(m, "2026-01", DuesCategory.Salaried, 2000m);
+        await Base(other, "2026-01", DuesCategory.Salaried, 2000m);
+        await Pay(m, "2026-10-31", "2026-09", "2026-10", 20m); // recorded first, covers the latest months
+        await Pay(m, "2026-01-20", "2026-01", "2026-01", 10m);
+        var quarter = await Pay(m, "2026-06-30", "2026-04", "2026-06", 30m);
+        await Pay(m, "2026-08-20", "2026-08", "2026-08", 10m);
+        await new ReverseDuesPayment(Db(Branch), Time).Handle(quarter.Id, new NewDuesReversal(new DateOnly(2026, 7, 1), "应为五月一个月"));
+        var may = await Pay(m, "2026-11-01", "2026-05", "2026-05", 10m);
+
+        async Task<DuesSheetLine> Line(string month, string memberId) =>
+            Assert.Single((await new GetDuesSheet(Db(Branch), Time).Handle(tree.BranchA.Id, month)).Items, l => l.MemberId == memberId);
+
+        var november = await Line("2026-11", m.Id);
+        var own = (await new GetMemberDues(Db(Branch), Time).Handle(m.Id)).Arrears; // read from every payment, not from runs
+        Assert.Equal(["2026-02", "2026-03", "2026-04", "2026-06", "2026-07"], own.Select(x => x.ToString()));
+        Assert.Equal((5, 3), (november.ArrearsMonths, november.LongestArrearsRun)); // February to April in a row
+        Assert.Equal((4, 3), ((await Line("2026-07", m.Id)).ArrearsMonths, (await Line("2026-07", m.Id)).LongestArrearsRun));
+        Assert.Equal((0, 0), ((await Line("2026-02", m.Id)).ArrearsMonths, (await Line("2026-02", m.Id)).LongestArrearsRun));
+
+        var april = await Line("2026-04", m.Id); // the reversed quarter covers April: not paid, no receipt
+        Assert.Equal((false, 0), (april.PaidThisMonth, april.Receipts.Count));
+        var mayLine = await Line("2026-05", m.Id);
+        Assert.Equal((true, may.Receipt), (mayLine.PaidThisMonth, Assert.Single(mayLine.Receipts)));
+        Assert.Equal((10, 10), ((await Line("2026-11", other.Id)).ArrearsMonths, (await Line("2026-11", other.Id)).LongestArrearsRun));
+
+        // The runs kept with the payments, and the same runs derived from the payments alone (the migration's backfill).
+        var kept = await Db().DuesPaidMonths.AsNoTracking().ToDictionaryAsync(x => x.MemberId, x => x.Runs);
+        Assert.Equal(new Dictionary<string, string> { [m.Id] = "2026-01~2026-01,2026-05~2026-05,2026-08~2026-10" }, kept);
+        await Db().DuesPaidMonths.ExecuteDeleteAsync();
+        Assert.Equal(1, await Db().Database.ExecuteSqlRawAsync(DuesPaidMonths.BackfillSql(Provider == DatabaseProvider.Sqlite)));
+        Assert.Equal(kept, await Db().DuesPaidMonths.AsNoTracking().ToDictionaryAsync(x => x.MemberId, x => x.Runs));
     }
 
     [Fact]

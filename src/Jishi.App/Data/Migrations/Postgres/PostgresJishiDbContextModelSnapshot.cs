@@ -558,6 +558,27 @@ namespace Jishi.App.Data.Migrations.Postgres
                     b.ToTable("dues_ledger", (string)null);
                 });
 
+            modelBuilder.Entity("Jishi.App.Dues.DuesPaidMonthsRecord", b =>
+                {
+                    b.Property<string>("MemberId")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<string>("LastPaymentId")
+                        .IsConcurrencyToken()
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<string>("Runs")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.HasKey("MemberId");
+
+                    b.ToTable("dues_paid_months", (string)null);
+                });
+
             modelBuilder.Entity("Jishi.App.Dues.DuesPaymentRecord", b =>
                 {
                     b.Property<string>("Id")
@@ -1590,6 +1611,15 @@ namespace Jishi.App.Data.Migrations.Postgres
                     b.HasOne("Jishi.Domain.Members.Member", null)
                         .WithMany()
                         .HasForeignKey("MemberId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Jishi.App.Dues.DuesPaidMonthsRecord", b =>
+                {
+                    b.HasOne("Jishi.Domain.Members.Member", null)
+                        .WithOne()
+                        .HasForeignKey("Jishi.App.Dues.DuesPaidMonthsRecord", "MemberId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });

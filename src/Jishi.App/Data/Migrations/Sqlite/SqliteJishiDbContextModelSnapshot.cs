@@ -546,6 +546,27 @@ namespace Jishi.App.Data.Migrations.Sqlite
                     b.ToTable("dues_ledger", (string)null);
                 });
 
+            modelBuilder.Entity("Jishi.App.Dues.DuesPaidMonthsRecord", b =>
+                {
+                    b.Property<string>("MemberId")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("LastPaymentId")
+                        .IsConcurrencyToken()
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Runs")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("MemberId");
+
+                    b.ToTable("dues_paid_months", (string)null);
+                });
+
             modelBuilder.Entity("Jishi.App.Dues.DuesPaymentRecord", b =>
                 {
                     b.Property<string>("Id")
@@ -1565,6 +1586,15 @@ namespace Jishi.App.Data.Migrations.Sqlite
                     b.HasOne("Jishi.Domain.Members.Member", null)
                         .WithMany()
                         .HasForeignKey("MemberId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Jishi.App.Dues.DuesPaidMonthsRecord", b =>
+                {
+                    b.HasOne("Jishi.Domain.Members.Member", null)
+                        .WithOne()
+                        .HasForeignKey("Jishi.App.Dues.DuesPaidMonthsRecord", "MemberId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });
