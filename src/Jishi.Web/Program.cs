@@ -134,6 +134,7 @@ api.MapTransferEndpoints();
 api.MapMobilityEndpoints();
 api.MapLostContactEndpoints();
 api.MapDuesEndpoints();
+api.MapMeetingEndpoints();
 
 app.MapAccountEndpoints();
 app.MapCalendarFeedEndpoints();

@@ -78,6 +78,8 @@ public static class EntityScopes
         // A remittance or an allocation is seen by both organisations; it is written by the one whose account it is.
         OnPaths<Dues.DuesLedgerEntryRecord>(x => x.OrgPath, x => x.CounterpartOrgPath),
         OnPaths<Dues.DuesYearReportRecord>(x => x.OrgPath),
+        OnPaths<OrgLife.MeetingRecord>(x => x.OrgPath),
+        UnderParent<OrgLife.MeetingAttendanceRecord, OrgLife.MeetingRecord>(x => x.MeetingId),
     }.ToDictionary(s => s.Entity);
 
     /// <summary>The declaration of <paramref name="entity"/>; an entity without one is a programming error, refused

@@ -66,6 +66,8 @@ public abstract class JishiDbContext(DbContextOptions options, CallerScope scope
 
     public DbSet<Dues.DuesPaidMonthsRecord> DuesPaidMonths => Set<Dues.DuesPaidMonthsRecord>();
 
+    public DbSet<OrgLife.MeetingRecord> Meetings => Set<OrgLife.MeetingRecord>();
+
     public DbSet<Dues.DuesLedgerEntryRecord> DuesLedger => Set<Dues.DuesLedgerEntryRecord>();
 
     public DbSet<Dues.DuesYearReportRecord> DuesYearReports => Set<Dues.DuesYearReportRecord>();
@@ -438,6 +440,34 @@ public abstract class JishiDbContext(DbContextOptions options, CallerScope scope
             ConfigurePath(e.Property(x => x.OrgPath).HasMaxLength(800));
             e.HasIndex(x => new { x.MemberId, x.FromMonth }).IsUnique();
             e.HasIndex(x => x.OrgPath);
+            e.HasOne<Member>().WithMany().HasForeignKey(x => x.MemberId).OnDelete(DeleteBehavior.Restrict);
+        });
+
+        modelBuilder.Entity<OrgLife.MeetingRecord>(e =>
+        {
+            e.ToTable("meetings");
+            e.HasKey(x => x.Id);
+            e.Property(x => x.Id).HasMaxLength(20);
+            e.Property(x => x.OrgId).HasMaxLength(20);
+            e.Property(x => x.Combines).HasMaxLength(400);
+            e.Property(x => x.Place).HasMaxLength(100);
+            e.Property(x => x.RecordedBy).HasMaxLength(40);
+            ConfigurePath(e.Property(x => x.OrgPath).HasMaxLength(800));
+            e.HasIndex(x => new { x.OrgPath, x.Date });
+            e.HasIndex(x => new { x.OrgId, x.Date });
+            e.HasOne<Organisation>().WithMany().HasForeignKey(x => x.OrgId).OnDelete(DeleteBehavior.Restrict);
+            e.HasMany(x => x.Attendance).WithOne().HasForeignKey(a => a.MeetingId).OnDelete(DeleteBehavior.Cascade);
+        });
+
+        modelBuilder.Entity<OrgLife.MeetingAttendanceRecord>(e =>
+        {
+            e.ToTable("meeting_attendance");
+            e.HasKey(x => new { x.MeetingId, x.MemberId });
+            e.Property(x => x.MeetingId).HasMaxLength(20);
+            e.Property(x => x.MemberId).HasMaxLength(20);
+            e.Property(x => x.MemberName).HasMaxLength(100);
+            e.Property(x => x.Reason).HasMaxLength(200);
+            e.HasIndex(x => x.MemberId);
             e.HasOne<Member>().WithMany().HasForeignKey(x => x.MemberId).OnDelete(DeleteBehavior.Restrict);
         });
 

@@ -131,4 +131,10 @@ public static class RuleIds
     public const string D16BackPayment = "D-16-back-payment";
     public const string D17ProxyAndPlace = "D-17-proxy-and-place";
     public const string D20PublicationAndReport = "D-20-publication-and-report";
+
+    // 组织生活 (MANAGEMENT.md §3; 《中国共产党支部工作条例（试行）》第十一至十三条)
+    public const string L01Frequencies = "L-01-frequencies";
+    public const string L02Attendance = "L-02-attendance";
+    public const string L03CommitteeQuorum = "L-03-committee-quorum";
+    public const string L06Exemptions = "L-06-exemptions";
 }

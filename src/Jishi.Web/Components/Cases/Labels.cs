@@ -2,6 +2,7 @@ using System.Diagnostics.CodeAnalysis;
 using Jishi.Domain.Development;
 using Jishi.Domain.Members;
 using Jishi.Domain.Organisations;
+using Jishi.Domain.OrgLife;
 using Jishi.Domain.People;
 using Jishi.Domain.Procedures;
 using Jishi.Domain.Rules;
@@ -123,6 +124,17 @@ public static class Labels
         ["LostContactState.Suspended"] = "已停止党籍",
         ["LostContactState.Closed"] = "已结束",
         ["LostContactState.Removed"] = "已除名",
+        ["AttendanceStatus.Present"] = "出席",
+        ["AttendanceStatus.Leave"] = "请假",
+        ["AttendanceStatus.Absent"] = "缺席",
+        ["AttendanceStatus.Excused"] = "不计入应到",
+        ["MeetingFrequency.Monthly"] = "每月",
+        ["MeetingFrequency.Quarterly"] = "每季度",
+        ["MeetingFrequency.Yearly"] = "每年",
+        ["PeriodState.Met"] = "已开",
+        ["PeriodState.Open"] = "进行中",
+        ["PeriodState.Missed"] = "未开",
+        ["PeriodState.NotDue"] = "—",
         ["LostContactCircumstance.WorkingAway"] = "外出务工经商",
         ["LostContactCircumstance.UnitRestructured"] = "单位改制或破产",
         ["LostContactCircumstance.GraduateWhereaboutsUnknown"] = "毕业后去向不明",
@@ -394,7 +406,7 @@ public static class Labels
 
     /// <summary>
     /// The Chinese word of an enum value, the one lookup every page and document uses: the glossary words above, or, for
-    /// the types that define their words beside themselves (<see cref="OrgType"/>, <see cref="SanctionType"/>,
+    /// the types that define their words beside themselves (<see cref="OrgType"/>, <see cref="MeetingType"/>, <see cref="SanctionType"/>,
     /// <see cref="Education"/>, <see cref="Occupation"/>, <see cref="ProcedureKind"/>), those. A name without a word is
     /// returned as it is.
     /// </summary>
@@ -407,6 +419,7 @@ public static class Labels
             ? value switch
             {
                 OrgType t => t.Label(),
+                MeetingType t => t.Label(),
                 SanctionType t => t.Label(),
                 Education t => t.Label(),
                 Occupation t => t.Label(),

@@ -1,0 +1,88 @@
+using Jishi.App.Data;
+using Jishi.Domain.Organisations;
+using Jishi.Domain.OrgLife;
+using Jishi.Domain.Rules;
+using Microsoft.EntityFrameworkCore;
+
+namespace Jishi.App.OrgLife;
+
+/// <summary>One cell of the compliance matrix: a type in a period (API.md GET /orgs/{id}/org-life).</summary>
+public sealed record OrgLifeItem(string OrgId, MeetingType Type, string Period, DateOnly DueDate, int Required, int Held, bool Met, PeriodState State);
+
+public sealed record OrgLife(string OrgId, int Year, DateOnly RecordedFrom, IReadOnlyList<OrgLifeItem> Items);
+
+/// <summary>
+/// L-01: each branch-like organisation's required meetings by period of a year — quarterly assembly and lectures,
+/// monthly committee (where it has one), cell (each cell) and 主题党日 meetings, the yearly 组织生活会 and 民主评议 — with
+/// what was held (a meeting counts for its type and those it combines) and whether the period is met, open or missed.
+/// Periods before the organisation's record in the system begins (its creation or its first recorded meeting, if
+/// earlier) are not due.
+/// </summary>
+public sealed class GetOrgLife(JishiDbContext db, TimeProvider time)
+{
+    public async Task<OrgLife> Handle(string id, int? year, CancellationToken ct = default)
+    {
+        var today = ChinaTime.Today(time);
+        var y = year ?? today.Year;
+        if (y is < 1921 or > 9999)
+        {
+            throw new InvalidInputException("year", $"年度应为四位数字，填写的是 {year}");
+        }
+
+        var org = await db.Orgs.AsNoTracking().FirstOrDefaultAsync(o => o.Id == id, ct) ?? throw new NotFoundException("组织", id);
+        var matrix = await For(db, [org], y, today, ct);
+        return new OrgLife(org.Id, y, matrix.RecordedFrom.GetValueOrDefault(org.Id, ChinaTime.DateOf(org.CreatedAt)),
+            [.. matrix.Items.Where(i => i.OrgId == org.Id)]);
+    }
+
+    /// <summary>The matrix of the given branch-like organisations (others have none) for a year, in one read of their
+    /// cells and meetings.</summary>
+    internal static async Task<(IReadOnlyList<OrgLifeItem> Items, IReadOnlyDictionary<string, DateOnly> RecordedFrom)> For(
+        JishiDbContext db, IReadOnlyList<Organisation> orgs, int year, DateOnly today, CancellationToken ct)
+    {
+        var branches = orgs.Where(o => OrgTypes.BranchLike.Contains(o.Type)).ToList();
+        var ids = branches.Select(o => o.Id).ToList();
+        var cells = (await db.Orgs.IgnoreQueryFilters().AsNoTracking().Where(o => o.Type == OrgType.PartyCell && ids.Contains(o.ParentId!))
+                .Select(o => new { o.Id, o.ParentId }).ToListAsync(ct))
+            .ToLookup(c => c.ParentId!, c => c.Id);
+        var holders = ids.Concat(cells.SelectMany(c => c)).ToList();
+        var (first, last) = (new DateOnly(year, 1, 1), new DateOnly(year, 12, 31));
+        var meetings = await db.Meetings.IgnoreQueryFilters().AsNoTracking().Where(m => holders.Contains(m.OrgId) && m.Date <= last)
+            .Select(m => new { m.OrgId, m.Type, m.Combines, m.Date }).ToListAsync(ct);
+        var earliest = meetings.GroupBy(m => m.OrgId).ToDictionary(g => g.Key, g => g.Min(m => m.Date));
+        var items = new List<OrgLifeItem>();
+        var recordedFrom = new Dictionary<string, DateOnly>();
+        foreach (var org in branches)
+        {
+            var orgCells = cells[org.Id].ToList();
+            var from = new[] { ChinaTime.DateOf(org.CreatedAt) }.Concat(orgCells.Append(org.Id).Where(earliest.ContainsKey).Select(x => earliest[x])).Min();
+            recordedFrom[org.Id] = from;
+            var held = meetings.Where(m => m.Date >= first && (m.OrgId == org.Id || orgCells.Contains(m.OrgId)))
+                .SelectMany(m => MeetingRecord.TypesOf(m.Type, m.Combines).Select(t => (Type: t, m.OrgId, m.Date))).ToList();
+            foreach (var type in Enum.GetValues<MeetingType>())
+            {
+                var required = type switch
+                {
+                    MeetingType.BranchCommitteeMeeting => org.HasCommittee ? 1 : 0,
+                    MeetingType.CellMeeting => orgCells.Count,
+                    _ => 1,
+                };
+                if (required == 0)
+                {
+                    continue;
+                }
+
+                foreach (var period in MeetingPeriod.OfYear(OrgLifeRules.FrequencyOf(type), year))
+                {
+                    var inPeriod = held.Where(h => h.Type == type && period.Contains(h.Date)).ToList();
+                    // A cell's period is met by each cell holding its own meeting.
+                    var count = type == MeetingType.CellMeeting ? inPeriod.Select(h => h.OrgId).Where(orgCells.Contains).Distinct().Count() : inPeriod.Count;
+                    var state = OrgLifeRules.StateOf(period, required, count, today, from);
+                    items.Add(new OrgLifeItem(org.Id, type, period.ToString(), period.Last, required, count, state == PeriodState.Met, state));
+                }
+            }
+        }
+
+        return (items, recordedFrom);
+    }
+}
