@@ -9,7 +9,7 @@ namespace Jishi.App.OrgLife;
 /// <summary>One cell of the compliance matrix: a type in a period (API.md GET /orgs/{id}/org-life).</summary>
 public sealed record OrgLifeItem(string OrgId, MeetingType Type, string Period, DateOnly DueDate, int Required, int Held, bool Met, PeriodState State);
 
-public sealed record OrgLife(string OrgId, int Year, DateOnly RecordedFrom, IReadOnlyList<OrgLifeItem> Items);
+public sealed record OrgLife(string OrgId, int Year, DateOnly? RecordedFrom, IReadOnlyList<OrgLifeItem> Items);
 
 /// <summary>
 /// L-01: each branch-like organisation's required meetings by period of a year — quarterly assembly and lectures,
@@ -31,7 +31,7 @@ public sealed class GetOrgLife(JishiDbContext db, TimeProvider time)
 
         var org = await db.Orgs.AsNoTracking().FirstOrDefaultAsync(o => o.Id == id, ct) ?? throw new NotFoundException("组织", id);
         var matrix = await For(db, [org], y, today, ct);
-        return new OrgLife(org.Id, y, matrix.RecordedFrom.GetValueOrDefault(org.Id, ChinaTime.DateOf(org.CreatedAt)),
+        return new OrgLife(org.Id, y, matrix.RecordedFrom.TryGetValue(org.Id, out var f) && f != DateOnly.MaxValue ? f : null,
             [.. matrix.Items.Where(i => i.OrgId == org.Id)]);
     }
 
@@ -55,7 +55,10 @@ public sealed class GetOrgLife(JishiDbContext db, TimeProvider time)
         foreach (var org in branches)
         {
             var orgCells = cells[org.Id].ToList();
-            var from = new[] { ChinaTime.DateOf(org.CreatedAt) }.Concat(orgCells.Append(org.Id).Where(earliest.ContainsKey).Select(x => earliest[x])).Min();
+            // The record begins with the first meeting recorded (of the organisation or one of its cells): before it, and for
+            // an organisation that has recorded none, nothing is due — the system does not know its past.
+            var starts = orgCells.Append(org.Id).Where(earliest.ContainsKey).Select(x => earliest[x]).ToList();
+            var from = starts.Count > 0 ? starts.Min() : DateOnly.MaxValue;
             recordedFrom[org.Id] = from;
             var held = meetings.Where(m => m.Date >= first && (m.OrgId == org.Id || orgCells.Contains(m.OrgId)))
                 .SelectMany(m => MeetingRecord.TypesOf(m.Type, m.Combines).Select(t => (Type: t, m.OrgId, m.Date))).ToList();

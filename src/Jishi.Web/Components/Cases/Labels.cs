@@ -134,7 +134,7 @@ public static class Labels
         ["PeriodState.Met"] = "已开",
         ["PeriodState.Open"] = "进行中",
         ["PeriodState.Missed"] = "未开",
-        ["PeriodState.NotDue"] = "—",
+        ["PeriodState.NotDue"] = "未到期",
         ["LostContactCircumstance.WorkingAway"] = "外出务工经商",
         ["LostContactCircumstance.UnitRestructured"] = "单位改制或破产",
         ["LostContactCircumstance.GraduateWhereaboutsUnknown"] = "毕业后去向不明",
