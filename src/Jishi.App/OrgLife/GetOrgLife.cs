@@ -30,15 +30,15 @@ public sealed class GetOrgLife(JishiDbContext db, TimeProvider time)
         }
 
         var org = await db.Orgs.AsNoTracking().FirstOrDefaultAsync(o => o.Id == id, ct) ?? throw new NotFoundException("组织", id);
-        var matrix = await For(db, [org], y, today, ct);
+        var matrix = await For(db, [org], [y], today, ct);
         return new OrgLife(org.Id, y, matrix.RecordedFrom.TryGetValue(org.Id, out var f) && f != DateOnly.MaxValue ? f : null,
             [.. matrix.Items.Where(i => i.OrgId == org.Id)]);
     }
 
-    /// <summary>The matrix of the given branch-like organisations (others have none) for a year, in one read of their
-    /// cells and meetings.</summary>
+    /// <summary>The matrix of the given branch-like organisations (others have none) for the given years, in one read of
+    /// their cells, one of when each began recording and one of the years' meetings.</summary>
     internal static async Task<(IReadOnlyList<OrgLifeItem> Items, IReadOnlyDictionary<string, DateOnly> RecordedFrom)> For(
-        JishiDbContext db, IReadOnlyList<Organisation> orgs, int year, DateOnly today, CancellationToken ct)
+        JishiDbContext db, IReadOnlyList<Organisation> orgs, IReadOnlyCollection<int> years, DateOnly today, CancellationToken ct)
     {
         var branches = orgs.Where(o => OrgTypes.BranchLike.Contains(o.Type)).ToList();
         var ids = branches.Select(o => o.Id).ToList();
@@ -46,10 +46,11 @@ public sealed class GetOrgLife(JishiDbContext db, TimeProvider time)
                 .Select(o => new { o.Id, o.ParentId }).ToListAsync(ct))
             .ToLookup(c => c.ParentId!, c => c.Id);
         var holders = ids.Concat(cells.SelectMany(c => c)).ToList();
-        var (first, last) = (new DateOnly(year, 1, 1), new DateOnly(year, 12, 31));
-        var meetings = await db.Meetings.IgnoreQueryFilters().AsNoTracking().Where(m => holders.Contains(m.OrgId) && m.Date <= last)
+        var (first, last) = (new DateOnly(years.Min(), 1, 1), new DateOnly(years.Max(), 12, 31));
+        var earliest = await db.Meetings.IgnoreQueryFilters().Where(m => holders.Contains(m.OrgId)).GroupBy(m => m.OrgId)
+            .Select(g => new { g.Key, First = g.Min(m => m.Date) }).ToDictionaryAsync(x => x.Key, x => x.First, ct);
+        var meetings = await db.Meetings.IgnoreQueryFilters().AsNoTracking().Where(m => holders.Contains(m.OrgId) && m.Date >= first && m.Date <= last)
             .Select(m => new { m.OrgId, m.Type, m.Combines, m.Date }).ToListAsync(ct);
-        var earliest = meetings.GroupBy(m => m.OrgId).ToDictionary(g => g.Key, g => g.Min(m => m.Date));
         var items = new List<OrgLifeItem>();
         var recordedFrom = new Dictionary<string, DateOnly>();
         foreach (var org in branches)
@@ -60,7 +61,7 @@ public sealed class GetOrgLife(JishiDbContext db, TimeProvider time)
             var starts = orgCells.Append(org.Id).Where(earliest.ContainsKey).Select(x => earliest[x]).ToList();
             var from = starts.Count > 0 ? starts.Min() : DateOnly.MaxValue;
             recordedFrom[org.Id] = from;
-            var held = meetings.Where(m => m.Date >= first && (m.OrgId == org.Id || orgCells.Contains(m.OrgId)))
+            var held = meetings.Where(m => (m.OrgId == org.Id || orgCells.Contains(m.OrgId)))
                 .SelectMany(m => MeetingRecord.TypesOf(m.Type, m.Combines).Select(t => (Type: t, m.OrgId, m.Date))).ToList();
             foreach (var type in Enum.GetValues<MeetingType>())
             {
@@ -75,7 +76,7 @@ public sealed class GetOrgLife(JishiDbContext db, TimeProvider time)
                     continue;
                 }
 
-                foreach (var period in MeetingPeriod.OfYear(OrgLifeRules.FrequencyOf(type), year))
+                foreach (var period in years.Order().SelectMany(y => MeetingPeriod.OfYear(OrgLifeRules.FrequencyOf(type), y)))
                 {
                     var inPeriod = held.Where(h => h.Type == type && period.Contains(h.Date)).ToList();
                     // A cell's period is met by each cell holding its own meeting.

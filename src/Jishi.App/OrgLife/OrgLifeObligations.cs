@@ -26,14 +26,11 @@ public sealed class OrgLifeObligations : IOrgObligations
         var names = orgs.ToDictionary(o => o.Id, o => o.Name);
         var today = horizon; // a period ending by the horizon and not met is owed by then
         var due = new List<OrgObligation>();
-        foreach (var year in new[] { horizon.Year - 1, horizon.Year })
+        var (items, _) = await GetOrgLife.For(db, orgs, [horizon.Year - 1, horizon.Year], today, ct);
+        foreach (var i in items.Where(i => i.State is PeriodState.Missed or PeriodState.Open && i.DueDate <= horizon))
         {
-            var (items, _) = await GetOrgLife.For(db, orgs, year, today, ct);
-            foreach (var i in items.Where(i => i.State is PeriodState.Missed or PeriodState.Open && i.DueDate <= horizon))
-            {
-                due.Add(new OrgObligation(i.OrgId, names[i.OrgId], RuleIds.L01Frequencies, i.DueDate,
-                    $"{i.Period} 应召开{i.Type.Label()} {i.Required} 次，已召开 {i.Held} 次"));
-            }
+            due.Add(new OrgObligation(i.OrgId, names[i.OrgId], RuleIds.L01Frequencies, i.DueDate,
+                $"{i.Period} 应召开{i.Type.Label()} {i.Required} 次，已召开 {i.Held} 次"));
         }
 
         return due;
