@@ -39,6 +39,21 @@ for trx in "$results"/*.trx; do
   f=$(echo "$counters" | sed -n 's/.* failed="\([0-9]*\)".*/\1/p')
   passed=$((passed + ${p:-0})); failed=$((failed + ${f:-0}))
 done
+if [ "$failed" -gt 0 ]; then
+  # What failed and why, from the result files (the console output of dotnet test is quiet).
+  command -v python3 >/dev/null && python3 - "$results" <<'PY' || true
+import glob, sys, xml.etree.ElementTree as ET
+ns = {"t": "http://microsoft.com/schemas/VisualStudio/TeamTest/2010"}
+for trx in sorted(glob.glob(sys.argv[1] + "/*.trx")):
+    for r in ET.parse(trx).getroot().iterfind(".//t:UnitTestResult[@outcome='Failed']", ns):
+        msg = r.findtext(".//t:Message", "", ns).strip()
+        trace = r.findtext(".//t:StackTrace", "", ns).strip().splitlines()[:8]
+        print("FAILED " + r.get("testName"))
+        print("  " + msg[:3000].replace("\n", "\n  "))
+        for line in trace:
+            print("  " + line)
+PY
+fi
 if [ "$status" -ne 0 ] && [ "$failed" -eq 0 ]; then failed=1; fi
 if [ "$passed" -eq 0 ] && [ "$failed" -eq 0 ]; then failed=1; echo "no tests ran" >&2; fi
 echo "$passed passed, $failed failed"

@@ -32,6 +32,10 @@ public sealed class BrowserFixture : IAsyncLifetime
             .Replace("[::]", "127.0.0.1", StringComparison.Ordinal).Replace("localhost", "127.0.0.1", StringComparison.Ordinal);
         Factory.ClientOptions.BaseAddress = new Uri(BaseUrl);
         Playwright = await Microsoft.Playwright.Playwright.CreateAsync();
+
+        // A CI machine of two cores runs the web tests beside the server they drive: waits are generous so that a slow
+        // moment is not a failure (a real failure still fails, only later).
+        Assertions.SetDefaultExpectTimeout(15_000);
         Browser = await Playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
         {
             ExecutablePath = Chromium,
@@ -48,7 +52,7 @@ public sealed class BrowserFixture : IAsyncLifetime
     /// <summary>A new browser page at 1280×800 (or the given size), logged in as <paramref name="userName"/>.</summary>
     public async Task<IPage> LogInAsync(string userName, string password, int width = 1280, int height = 800)
     {
-        var context = await Browser.NewContextAsync(new BrowserNewContextOptions
+        var context = await NewContextAsync(new BrowserNewContextOptions
         {
             ViewportSize = new ViewportSize { Width = width, Height = height },
             Locale = "zh-CN",
@@ -70,6 +74,15 @@ public sealed class BrowserFixture : IAsyncLifetime
         }
 
         return page;
+    }
+
+    /// <summary>A new browser context with the suite's waits (30 s for an action, 60 s for a navigation).</summary>
+    public async Task<IBrowserContext> NewContextAsync(BrowserNewContextOptions options)
+    {
+        var context = await Browser.NewContextAsync(options);
+        context.SetDefaultTimeout(30_000);
+        context.SetDefaultNavigationTimeout(60_000);
+        return context;
     }
 
     public static Task ScreenshotAsync(IPage page, string name) =>

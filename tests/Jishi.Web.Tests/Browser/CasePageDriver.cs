@@ -44,7 +44,7 @@ public static class CasePageDriver
     /// </summary>
     public static async Task<IPage> LogInAsync(BrowserFixture browser, string userName, string password, int width = 1280, int height = 800)
     {
-        var context = await browser.Browser.NewContextAsync(new BrowserNewContextOptions
+        var context = await browser.NewContextAsync(new BrowserNewContextOptions
         {
             ViewportSize = new ViewportSize { Width = width, Height = height },
             Locale = "zh-CN",

@@ -53,7 +53,7 @@ public sealed class LayoutAndAccessibilityTests(BrowserFixture browser) : IClass
     public async Task TheLoginPage_WorksWithTheKeyboardAlone()
     {
         var (_, userName, password) = await CaseBeforeTheAssemblyAsync();
-        var context = await browser.Browser.NewContextAsync(new BrowserNewContextOptions
+        var context = await browser.NewContextAsync(new BrowserNewContextOptions
         {
             ViewportSize = new ViewportSize { Width = 1280, Height = 800 },
             Locale = "zh-CN",
@@ -85,7 +85,7 @@ public sealed class LayoutAndAccessibilityTests(BrowserFixture browser) : IClass
     [Fact]
     public async Task OnTheLoginPage_TabGoesFromUserNameToPasswordToTheLoginButton()
     {
-        var context = await browser.Browser.NewContextAsync(new BrowserNewContextOptions { Locale = "zh-CN", BaseURL = browser.BaseUrl });
+        var context = await browser.NewContextAsync(new BrowserNewContextOptions { Locale = "zh-CN", BaseURL = browser.BaseUrl });
         var page = await context.NewPageAsync();
         await page.GotoAsync("/login");
         await page.Locator("#userName").FocusAsync();
