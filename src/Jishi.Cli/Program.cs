@@ -139,6 +139,7 @@ public static class Program
                     await new SeedDemoTransfers(db, time, calendar).Handle();
                     await new SeedDemoMobility(db, time).Handle();
                     await new SeedDemoDues(db, time).Handle();
+                    await new SeedDemoMeetings(db, time).Handle();
                 }
 
                 output.WriteLine(login is null

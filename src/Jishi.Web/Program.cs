@@ -75,6 +75,7 @@ builder.Services.AddSingleton<Jishi.Web.Documents.PdfPrinter>();
 builder.Services.AddScoped<Microsoft.AspNetCore.Components.Web.HtmlRenderer>();
 builder.Services.AddScoped<Jishi.Web.Documents.CaseDocuments>();
 builder.Services.AddScoped<Jishi.Web.Documents.DuesDocuments>();
+builder.Services.AddScoped<Jishi.Web.Documents.MeetingDocuments>();
 builder.Services.AddDataProtection().PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(database.DataDirectory, "keys")));
 
 var app = builder.Build();
@@ -95,6 +96,7 @@ await using (var startup = app.Services.CreateAsyncScope())
             await startup.ServiceProvider.GetRequiredService<SeedDemoTransfers>().Handle();
             await startup.ServiceProvider.GetRequiredService<SeedDemoMobility>().Handle();
             await startup.ServiceProvider.GetRequiredService<SeedDemoDues>().Handle();
+            await startup.ServiceProvider.GetRequiredService<SeedDemoMeetings>().Handle();
         }
 
         DemoConsole.Announce(app, database, login);

@@ -1,5 +1,4 @@
 using Jishi.App.Data;
-using Jishi.App.Members;
 using Jishi.Domain.Organisations;
 using Jishi.Domain.OrgLife;
 using Jishi.Domain.Rules;
@@ -73,9 +72,7 @@ public sealed class RecordMeeting(JishiDbContext db, TimeProvider time)
             throw new InvalidInputException("type", wrong);
         }
 
-        // A cell's meeting is of its branch's members.
-        var rosterOrgId = type == MeetingType.CellMeeting ? org.ParentId! : org.Id;
-        var roster = await OrgRoster.OnAsync(db, rosterOrgId, date, ct);
+        var roster = await GetMeetingRoster.OnAsync(db, org, type, date, ct);
         var names = roster.ToDictionary(m => m.Id, m => m.Name);
         var unknown = lines.Select(l => l.MemberId).Where(id => !names.ContainsKey(id)).Distinct().ToList();
         foreach (var m in await db.Members.IgnoreQueryFilters().AsNoTracking().Where(m => unknown.Contains(m.Id)).Select(m => new { m.Id, m.Name })
@@ -123,7 +120,7 @@ public sealed class RecordMeeting(JishiDbContext db, TimeProvider time)
 
     /// <summary>Where each type of meeting is held: a cell's meeting in a party cell; a committee meeting in a branch
     /// with a committee; the others in a branch-like organisation.</summary>
-    internal static string? WhereHeld(MeetingType type, Organisation org) => type switch
+    public static string? WhereHeld(MeetingType type, Organisation org) => type switch
     {
         MeetingType.CellMeeting => org.Type == OrgType.PartyCell ? null : "党小组会应在党小组记录（orgId 为党小组）",
         MeetingType.BranchCommitteeMeeting when !OrgTypes.BranchLike.Contains(org.Type) || !org.HasCommittee =>

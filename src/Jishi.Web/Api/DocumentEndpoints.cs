@@ -20,7 +20,7 @@ public static class DocumentEndpoints
     }
 
     /// <summary>Downloads for the pages (cookie authentication): the same documents and the attachments, and the
-    /// transfer letter of the transfer page.</summary>
+    /// transfer letter of the transfer page, the attendance sheet of the meeting page.</summary>
     public static void MapDocumentPages(this WebApplication app)
     {
         var ui = app.MapGroup("/ui/cases/{id}")
@@ -34,6 +34,9 @@ public static class DocumentEndpoints
             return File.Exists(path) ? Results.File(path, a.ContentType, a.FileName) : throw new NotFoundException("附件文件", a.Id);
         });
         app.MapGet("/ui/transfers/{id}/letter.pdf", TransferEndpoints.Letter)
+            .RequireAuthorization(new AuthorizeAttribute { AuthenticationSchemes = CookieAuthenticationDefaults.AuthenticationScheme })
+            .ExcludeFromDescription();
+        app.MapGet("/ui/meetings/{id}/attendance.pdf", MeetingEndpoints.AttendancePdf)
             .RequireAuthorization(new AuthorizeAttribute { AuthenticationSchemes = CookieAuthenticationDefaults.AuthenticationScheme })
             .ExcludeFromDescription();
     }
