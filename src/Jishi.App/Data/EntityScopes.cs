@@ -80,6 +80,11 @@ public static class EntityScopes
         OnPaths<Dues.DuesYearReportRecord>(x => x.OrgPath),
         OnPaths<OrgLife.MeetingRecord>(x => x.OrgPath),
         UnderParent<OrgLife.MeetingAttendanceRecord, OrgLife.MeetingRecord>(x => x.MeetingId),
+        // Recorded by the member's organisation of the day; a later organisation reads them through its member.
+        OnPaths<OrgLife.LapseExemptionRecord>(x => x.OrgPath),
+        OnPaths<OrgLife.AppraisalRecord>(x => x.OrgPath),
+        UnderParent<OrgLife.AppraisalGradeRecord, OrgLife.AppraisalRecord>(x => x.AppraisalId),
+        OnPaths<OrgLife.TrainingRecord>(x => x.OrgPath),
     }.ToDictionary(s => s.Entity);
 
     /// <summary>The declaration of <paramref name="entity"/>; an entity without one is a programming error, refused

@@ -68,6 +68,12 @@ public abstract class JishiDbContext(DbContextOptions options, CallerScope scope
 
     public DbSet<OrgLife.MeetingRecord> Meetings => Set<OrgLife.MeetingRecord>();
 
+    public DbSet<OrgLife.LapseExemptionRecord> LapseExemptions => Set<OrgLife.LapseExemptionRecord>();
+
+    public DbSet<OrgLife.AppraisalRecord> Appraisals => Set<OrgLife.AppraisalRecord>();
+
+    public DbSet<OrgLife.TrainingRecord> Training => Set<OrgLife.TrainingRecord>();
+
     public DbSet<Dues.DuesLedgerEntryRecord> DuesLedger => Set<Dues.DuesLedgerEntryRecord>();
 
     public DbSet<Dues.DuesYearReportRecord> DuesYearReports => Set<Dues.DuesYearReportRecord>();
@@ -468,6 +474,64 @@ public abstract class JishiDbContext(DbContextOptions options, CallerScope scope
             e.Property(x => x.MemberName).HasMaxLength(100);
             e.Property(x => x.Reason).HasMaxLength(200);
             e.HasIndex(x => x.MemberId);
+            e.HasOne<Member>().WithMany().HasForeignKey(x => x.MemberId).OnDelete(DeleteBehavior.Restrict);
+        });
+
+        modelBuilder.Entity<OrgLife.LapseExemptionRecord>(e =>
+        {
+            e.ToTable("lapse_exemptions");
+            e.HasKey(x => x.Id);
+            e.Property(x => x.Id).HasMaxLength(20);
+            e.Property(x => x.MemberId).HasMaxLength(20);
+            e.Property(x => x.FromMonth).HasMaxLength(7);
+            e.Property(x => x.ToMonth).HasMaxLength(7);
+            e.Property(x => x.Reason).HasMaxLength(200);
+            e.Property(x => x.RecordedBy).HasMaxLength(40);
+            ConfigurePath(e.Property(x => x.OrgPath).HasMaxLength(800));
+            e.HasIndex(x => x.MemberId);
+            e.HasIndex(x => x.OrgPath);
+            e.HasOne<Member>().WithMany().HasForeignKey(x => x.MemberId).OnDelete(DeleteBehavior.Restrict);
+        });
+
+        modelBuilder.Entity<OrgLife.AppraisalRecord>(e =>
+        {
+            e.ToTable("appraisals");
+            e.HasKey(x => x.Id);
+            e.Property(x => x.Id).HasMaxLength(20);
+            e.Property(x => x.OrgId).HasMaxLength(20);
+            e.Property(x => x.DecidedAtMeetingId).HasMaxLength(20);
+            e.Property(x => x.RecordedBy).HasMaxLength(40);
+            ConfigurePath(e.Property(x => x.OrgPath).HasMaxLength(800));
+            e.HasIndex(x => new { x.OrgId, x.Year }).IsUnique();
+            e.HasIndex(x => x.OrgPath);
+            e.HasOne<Organisation>().WithMany().HasForeignKey(x => x.OrgId).OnDelete(DeleteBehavior.Restrict);
+            e.HasOne<OrgLife.MeetingRecord>().WithMany().HasForeignKey(x => x.DecidedAtMeetingId).OnDelete(DeleteBehavior.Restrict);
+            e.HasMany(x => x.Grades).WithOne().HasForeignKey(g => g.AppraisalId).OnDelete(DeleteBehavior.Cascade);
+        });
+
+        modelBuilder.Entity<OrgLife.AppraisalGradeRecord>(e =>
+        {
+            e.ToTable("appraisal_grades");
+            e.HasKey(x => new { x.AppraisalId, x.MemberId });
+            e.Property(x => x.AppraisalId).HasMaxLength(20);
+            e.Property(x => x.MemberId).HasMaxLength(20);
+            e.Property(x => x.MemberName).HasMaxLength(100);
+            e.HasIndex(x => x.MemberId);
+            e.HasOne<Member>().WithMany().HasForeignKey(x => x.MemberId).OnDelete(DeleteBehavior.Restrict);
+        });
+
+        modelBuilder.Entity<OrgLife.TrainingRecord>(e =>
+        {
+            e.ToTable("member_training");
+            e.HasKey(x => x.Id);
+            e.Property(x => x.Id).HasMaxLength(20);
+            e.Property(x => x.MemberId).HasMaxLength(20);
+            e.Property(x => x.Subject).HasMaxLength(200);
+            e.Property(x => x.Hours).HasPrecision(6, 1);
+            e.Property(x => x.RecordedBy).HasMaxLength(40);
+            ConfigurePath(e.Property(x => x.OrgPath).HasMaxLength(800));
+            e.HasIndex(x => new { x.MemberId, x.Date });
+            e.HasIndex(x => new { x.OrgPath, x.Date });
             e.HasOne<Member>().WithMany().HasForeignKey(x => x.MemberId).OnDelete(DeleteBehavior.Restrict);
         });
 

@@ -7,6 +7,7 @@ using Jishi.Domain.LostContacts;
 using Jishi.Domain.Members;
 using Jishi.Domain.Mobility;
 using Jishi.Domain.Organisations;
+using Jishi.Domain.OrgLife;
 using Microsoft.EntityFrameworkCore;
 
 namespace Jishi.App.Demo;

@@ -1,3 +1,4 @@
+using Jishi.Domain.OrgLife;
 namespace Jishi.Domain.Mobility;
 
 /// <summary>流动党员分类 (GLOSSARY §10; S2 (十六), M-16).</summary>
@@ -55,22 +56,6 @@ public enum ContactMethod
 
     /// <summary>本人汇报.</summary>
     MemberReport,
-}
-
-/// <summary>民主评议 result recorded by the inflow organisation (F-04).</summary>
-public enum AppraisalGrade
-{
-    /// <summary>优秀.</summary>
-    Excellent,
-
-    /// <summary>合格.</summary>
-    Qualified,
-
-    /// <summary>基本合格.</summary>
-    BasicallyQualified,
-
-    /// <summary>不合格.</summary>
-    Unqualified,
 }
 
 /// <summary>A step of a mobile member's record: each type its own record with exactly its fields.</summary>

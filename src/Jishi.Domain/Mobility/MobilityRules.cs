@@ -1,5 +1,6 @@
 using Jishi.Domain.Development;
 using Jishi.Domain.Organisations;
+using Jishi.Domain.OrgLife;
 using Jishi.Domain.Procedures;
 using Jishi.Domain.Rules;
 

@@ -136,5 +136,9 @@ public static class RuleIds
     public const string L01Frequencies = "L-01-frequencies";
     public const string L02Attendance = "L-02-attendance";
     public const string L03CommitteeQuorum = "L-03-committee-quorum";
+    public const string L05Appraisal = "L-05-appraisal";
     public const string L06Exemptions = "L-06-exemptions";
+    public const string L07TrainingHours = "L-07-training-hours";
+    public const string L08PartySpiritAnalysis = "L-08-party-spirit-analysis";
+    public const string M15Lapse6Months = "M-15-lapse-6-months";
 }

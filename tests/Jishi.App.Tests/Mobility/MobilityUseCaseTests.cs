@@ -11,6 +11,7 @@ using Jishi.Domain.Development;
 using Jishi.Domain.Members;
 using Jishi.Domain.Mobility;
 using Jishi.Domain.Organisations;
+using Jishi.Domain.OrgLife;
 using Jishi.Domain.Procedures;
 using Jishi.Domain.Rules;
 using Microsoft.EntityFrameworkCore;

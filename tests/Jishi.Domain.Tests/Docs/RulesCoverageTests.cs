@@ -15,8 +15,6 @@ public sealed partial class RulesCoverageTests
     {
         ["T-12-graduates"] = "毕业生组织关系保留期限尚未建模（需学籍与毕业日期）",
         ["L-04-assembly-votes"] = "处置、处分和表彰的支部大会表决随组织处置程序建设",
-        ["L-05-appraisal"] = "民主评议党员尚在建设中",
-        ["L-07-training-hours"] = "党员教育培训学时尚在建设中",
         ["X-01-prior-filing"] = "组织处置程序尚在建设中",
         ["X-02-sequence"] = "组织处置程序尚在建设中",
         ["X-03-correction-deadline"] = "组织处置程序尚在建设中",

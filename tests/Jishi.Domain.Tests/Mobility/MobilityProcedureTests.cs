@@ -1,6 +1,7 @@
 using Jishi.Domain.Development;
 using Jishi.Domain.Mobility;
 using Jishi.Domain.Organisations;
+using Jishi.Domain.OrgLife;
 using Jishi.Domain.Procedures;
 
 namespace Jishi.Domain.Tests.Mobility;

@@ -1,6 +1,7 @@
 using Jishi.App.LostContacts;
 using Jishi.Domain.LostContacts;
 using Jishi.Domain.Mobility;
+using Jishi.Domain.OrgLife;
 using Jishi.Domain.Procedures;
 using Jishi.Web.Components.Cases;
 

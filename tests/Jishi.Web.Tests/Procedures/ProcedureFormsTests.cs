@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Jishi.Domain.LostContacts;
 using Jishi.Domain.Mobility;
+using Jishi.Domain.OrgLife;
 using Jishi.Domain.Transfers;
 using Jishi.Web.Api;
 using Jishi.Web.Components.Cases;

@@ -967,6 +967,132 @@ namespace Jishi.App.Data.Migrations.Sqlite
                     b.ToTable("mobility", (string)null);
                 });
 
+            modelBuilder.Entity("Jishi.App.OrgLife.AppraisalGradeRecord", b =>
+                {
+                    b.Property<string>("AppraisalId")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("MemberId")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Grade")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("MemberName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("AppraisalId", "MemberId");
+
+                    b.HasIndex("MemberId");
+
+                    b.ToTable("appraisal_grades", (string)null);
+                });
+
+            modelBuilder.Entity("Jishi.App.OrgLife.AppraisalRecord", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DecidedAtMeetingId")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("DecidedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("OrgId")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("OrgPath")
+                        .IsRequired()
+                        .HasMaxLength(800)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTimeOffset>("RecordedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RecordedBy")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DecidedAtMeetingId");
+
+                    b.HasIndex("OrgPath");
+
+                    b.HasIndex("OrgId", "Year")
+                        .IsUnique();
+
+                    b.ToTable("appraisals", (string)null);
+                });
+
+            modelBuilder.Entity("Jishi.App.OrgLife.LapseExemptionRecord", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("FromMonth")
+                        .IsRequired()
+                        .HasMaxLength(7)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("MemberId")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("OrgPath")
+                        .IsRequired()
+                        .HasMaxLength(800)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTimeOffset>("RecordedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RecordedBy")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ToMonth")
+                        .HasMaxLength(7)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("MemberId");
+
+                    b.HasIndex("OrgPath");
+
+                    b.ToTable("lapse_exemptions", (string)null);
+                });
+
             modelBuilder.Entity("Jishi.App.OrgLife.MeetingAttendanceRecord", b =>
                 {
                     b.Property<string>("MeetingId")
@@ -1071,6 +1197,51 @@ namespace Jishi.App.Data.Migrations.Sqlite
                     b.HasIndex("OrgPath", "Date");
 
                     b.ToTable("meetings", (string)null);
+                });
+
+            modelBuilder.Entity("Jishi.App.OrgLife.TrainingRecord", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("Date")
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal>("Hours")
+                        .HasPrecision(6, 1)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("MemberId")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("OrgPath")
+                        .IsRequired()
+                        .HasMaxLength(800)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTimeOffset>("RecordedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RecordedBy")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Subject")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("MemberId", "Date");
+
+                    b.HasIndex("OrgPath", "Date");
+
+                    b.ToTable("member_training", (string)null);
                 });
 
             modelBuilder.Entity("Jishi.App.Procedures.ProcedureEventRecord", b =>
@@ -1753,6 +1924,45 @@ namespace Jishi.App.Data.Migrations.Sqlite
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Jishi.App.OrgLife.AppraisalGradeRecord", b =>
+                {
+                    b.HasOne("Jishi.App.OrgLife.AppraisalRecord", null)
+                        .WithMany("Grades")
+                        .HasForeignKey("AppraisalId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Jishi.Domain.Members.Member", null)
+                        .WithMany()
+                        .HasForeignKey("MemberId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Jishi.App.OrgLife.AppraisalRecord", b =>
+                {
+                    b.HasOne("Jishi.App.OrgLife.MeetingRecord", null)
+                        .WithMany()
+                        .HasForeignKey("DecidedAtMeetingId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Jishi.Domain.Organisations.Organisation", null)
+                        .WithMany()
+                        .HasForeignKey("OrgId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Jishi.App.OrgLife.LapseExemptionRecord", b =>
+                {
+                    b.HasOne("Jishi.Domain.Members.Member", null)
+                        .WithMany()
+                        .HasForeignKey("MemberId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Jishi.App.OrgLife.MeetingAttendanceRecord", b =>
                 {
                     b.HasOne("Jishi.App.OrgLife.MeetingRecord", null)
@@ -1773,6 +1983,15 @@ namespace Jishi.App.Data.Migrations.Sqlite
                     b.HasOne("Jishi.Domain.Organisations.Organisation", null)
                         .WithMany()
                         .HasForeignKey("OrgId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Jishi.App.OrgLife.TrainingRecord", b =>
+                {
+                    b.HasOne("Jishi.Domain.Members.Member", null)
+                        .WithMany()
+                        .HasForeignKey("MemberId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });
@@ -1823,6 +2042,11 @@ namespace Jishi.App.Data.Migrations.Sqlite
                         .HasForeignKey("MemberId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("Jishi.App.OrgLife.AppraisalRecord", b =>
+                {
+                    b.Navigation("Grades");
                 });
 
             modelBuilder.Entity("Jishi.App.OrgLife.MeetingRecord", b =>
