@@ -186,6 +186,7 @@ public abstract class JishiDbContext(DbContextOptions options, CallerScope scope
             ConfigurePath(e.Property(m => m.OrgPath).HasMaxLength(800));
             e.HasIndex(m => m.PersonId).IsUnique();
             e.Property(m => m.Name).HasMaxLength(100);
+            e.Property(m => m.GraduationOrgId).HasMaxLength(20);
             e.HasIndex(m => new { m.OrgPath, m.Name });
             e.HasIndex(m => m.OrgPath);
             e.HasIndex(m => m.OrgId);

@@ -16,7 +16,8 @@ namespace Jishi.App.Demo;
 /// Gives the demo mobile members and lost-contact cases: members of the township's branches away and in touch every
 /// quarter, one registered at a branch of the school committee (in the inflow register there) with an activity card
 /// checked and appraised, one away under six months, one back home; lost contact being searched for, one past the
-/// six months of F-05, one suspended a year ago and one found again. Each step goes through the use cases and their
+/// six months of F-05, one suspended a year ago and one found again; one studying abroad more than 5 years and one
+/// settled abroad (T-13-abroad); a graduate of the school's branch kept more than 2 years (T-12-graduates). Each step goes through the use cases and their
 /// rules; dates are relative to today.
 /// </summary>
 public sealed class SeedDemoMobility(JishiDbContext db, TimeProvider time)
@@ -56,7 +57,7 @@ public sealed class SeedDemoMobility(JishiDbContext db, TimeProvider time)
                 .Where(m => m.Status == MemberStatus.FullMember && m.LeftDate == null && branchIds.Contains(m.OrgId)
                     && !busy.Contains(m.PersonId) && !moving.Contains(m.Id))
                 .OrderByDescending(m => m.Id).ToListAsync(ct))
-            .Where(m => !named.Contains(m.Id, StringComparison.Ordinal)).Take(8).ToList();
+            .Where(m => !named.Contains(m.Id, StringComparison.Ordinal)).Take(10).ToList();
         if (candidates.Count < 8)
         {
             return 0;
@@ -65,7 +66,8 @@ public sealed class SeedDemoMobility(JishiDbContext db, TimeProvider time)
         var today = ChinaTime.Today(time);
         var count = 0;
 
-        async Task<string> Outflow(Member m, int monthsAgo, string destination, MobileCategory category, string? card = null)
+        async Task<string> Outflow(Member m, int monthsAgo, string destination, MobileCategory category, string? card = null,
+            AbroadKind abroad = AbroadKind.None)
         {
             count++;
             var v = await new RegisterOutflow(db, new MobilityFacts(db, time), time).Handle(new NewProcedureEvent<MobilityEvent>(nameof(OutflowRegistered),
@@ -73,11 +75,17 @@ public sealed class SeedDemoMobility(JishiDbContext db, TimeProvider time)
                 {
                     MemberId = m.Id,
                     Destination = destination,
-                    Reason = category == MobileCategory.Graduate ? "毕业后在外地求职" : "外出务工经商",
+                    Reason = abroad switch
+                    {
+                        AbroadKind.Study => "出国（境）攻读博士学位",
+                        AbroadKind.Settled => "随配偶出国（境）定居",
+                        _ => category == MobileCategory.Graduate ? "毕业后在外地求职" : "外出务工经商",
+                    },
                     Category = category,
                     ActivityCardNo = card,
                     Phone = "1390000" + (1000 + count),
-                    ExpectedReturnDate = today.AddMonths(6),
+                    ExpectedReturnDate = abroad == AbroadKind.Settled ? null : today.AddMonths(6),
+                    AbroadKind = abroad,
                 }, [], []), ct);
             return v.Head.Id;
         }
@@ -111,6 +119,16 @@ public sealed class SeedDemoMobility(JishiDbContext db, TimeProvider time)
         await Mobile(back, Contact(ContactMethod.Online, "微信联系，告知预计返乡时间"), 200);
         await Mobile(back, new Returned { Note = "已返乡，恢复参加本支部组织生活" }, 25);
 
+        // Abroad (T-13-abroad): studying abroad more than 5 years, in touch every half-year and prompted for review;
+        // settled abroad, prompted from the start.
+        if (candidates.Count >= 10)
+        {
+            var study = await Outflow(candidates[8], 64, "英国伦敦", MobileCategory.Overseas, abroad: AbroadKind.Study);
+            await Mobile(study, Contact(ContactMethod.Online, "视频联系，本人在读博士，按期在线学习"), 150);
+            await Mobile(study, Contact(ContactMethod.Online, "邮件联系，告知学业进展"), 20);
+            await Outflow(candidates[9], 3, "加拿大温哥华", MobileCategory.Overseas, abroad: AbroadKind.Settled);
+        }
+
         async Task<string> Lost(Member m, int monthsAgo, LostContactCircumstance circumstance)
         {
             count++;
@@ -141,6 +159,17 @@ public sealed class SeedDemoMobility(JishiDbContext db, TimeProvider time)
         var found = await Lost(candidates[7], 5, LostContactCircumstance.EmployerChanged);
         await Step(found, new SearchLogged { Method = "联系原工作单位", Result = "取得新单位电话" }, 60);
         await Step(found, new Found { Note = "已取得联系，本人承诺按时参加组织生活" }, 50);
+
+        // A graduate whose relation the school's branch has kept more than 2 years (T-12-graduates).
+        var graduate = await db.Members.IgnoreQueryFilters().AsNoTracking()
+            .Where(m => m.OrgId == schoolBranch.Id && m.Status == MemberStatus.FullMember && m.LeftDate == null && m.GraduationDate == null
+                && !busy.Contains(m.PersonId) && !moving.Contains(m.Id))
+            .OrderBy(m => m.Id).FirstOrDefaultAsync(ct);
+        if (graduate is not null)
+        {
+            await new Members.RecordGraduation(db, time).Handle(graduate.Id, new Members.NewGraduation(today.AddMonths(-27), Placed: false), ct);
+        }
+
         return count;
     }
 }

@@ -15,6 +15,9 @@ public sealed record NewMember(
     DateOnly? ProbationStartDate = null,
     DateOnly? PartyAgeStartDate = null);
 
+/// <summary>A graduate's graduation as the keeping organisation records it (T-12-graduates).</summary>
+public sealed record NewGraduation(DateOnly? GraduationDate, bool? Placed = null);
+
 public sealed record NewSanction(SanctionType? Type, DateOnly? ApprovedDate, DateOnly? RightsRestoredDate = null);
 
 /// <summary>A registry entry with the person's name, for lists and pages.</summary>
@@ -156,6 +159,35 @@ public sealed class AddSanction(JishiDbContext db, TimeProvider time)
     }
 }
 
+/// <summary>
+/// 毕业生 (T-12-graduates, 第三十四条): the organisation holding a graduate's relation records the graduation date (and
+/// whether the graduate is placed); from then its WARN deadline runs to graduation + 24 months while it still holds the
+/// relation. Recording again corrects the date; the organisation keeping the relation now becomes the keeper.
+/// </summary>
+public sealed class RecordGraduation(JishiDbContext db, TimeProvider time)
+{
+    public async Task<Member> Handle(string memberId, NewGraduation input, CancellationToken ct = default)
+    {
+        db.EnsureCallerCanWrite();
+        var v = new Validation();
+        var graduated = v.Required("graduationDate", input.GraduationDate, "毕业日期");
+        v.NotAfterToday("graduationDate", input.GraduationDate, ChinaTime.Today(time), "毕业日期");
+        v.ThrowIfInvalid();
+        var member = await db.Members.FirstOrDefaultAsync(m => m.Id == memberId, ct) ?? throw new NotFoundException("党员", memberId);
+        if (member.LeftDate is not null)
+        {
+            throw new RuleViolationException([Refusal.Block(RuleIds.T12Graduates, Domain.Transfers.GraduateRules.Article34,
+                $"{member.Name} 已不在本系统党员名册中（{member.LeftDate:yyyy-MM-dd}），组织关系不由本组织保留")]);
+        }
+
+        member.GraduationDate = graduated;
+        member.GraduatePlaced = input.Placed ?? false;
+        member.GraduationOrgId = member.OrgId;
+        await db.SaveChangesAsync(ct);
+        return member;
+    }
+}
+
 /// <summary>A member's history (API.md GET /members/{id}/history): every coded change, oldest first. The member must
 /// be in the caller's scope; the entries of organisations the member has left are shown with it.</summary>
 public sealed class GetMemberHistory(JishiDbContext db)
@@ -200,6 +232,12 @@ public sealed class MemberFlags(JishiDbContext db, TimeProvider time)
     /// <summary>持《流动党员活动证》 (F-03).</summary>
     public const string ActivityCard = "ActivityCard";
 
+    /// <summary>出国（境）: an open mobile-member record abroad for study, research or settlement (T-13-abroad).</summary>
+    public const string Abroad = "Abroad";
+
+    /// <summary>毕业生组织关系保留超过2年 (T-12-graduates).</summary>
+    public const string GraduateRelationOverdue = "GraduateRelationOverdue";
+
     public async Task<IReadOnlyList<string>> Handle(Member member, CancellationToken ct = default) =>
         Of(member, await ListMemberProcedures.Open(db, member.Id, ct), ChinaTime.Today(time));
 
@@ -224,6 +262,18 @@ public sealed class MemberFlags(JishiDbContext db, TimeProvider time)
             {
                 flags.Add(ActivityCard);
             }
+
+            if (away.AbroadKind != Domain.Mobility.AbroadKind.None)
+            {
+                flags.Add(Abroad);
+            }
+        }
+
+        if (member is { GraduationDate: { } graduated, GraduationOrgId: { } keeper }
+            && Domain.Transfers.GraduateRules.Applies(keeper, member.OrgId, member.LeftDate is not null)
+            && Domain.Transfers.GraduateRules.IsOverdue(graduated, today))
+        {
+            flags.Add(GraduateRelationOverdue);
         }
 
         if (member.SuspendedDate is not null)

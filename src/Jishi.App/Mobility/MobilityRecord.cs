@@ -45,4 +45,10 @@ public sealed class MobilityRecord
     public DateOnly? LastContactDate { get; set; }
 
     public DateOnly? ClosedDate { get; set; }
+
+    /// <summary>出国（境）学习、研究或定居 (T-13-abroad).</summary>
+    public AbroadKind AbroadKind { get; init; }
+
+    /// <summary>The latest 出国（境）审查 (T-13-abroad).</summary>
+    public DateOnly? AbroadReviewedDate { get; set; }
 }

@@ -21,6 +21,10 @@ public sealed record MobilityView(ProcedureView<MobilityProgress, MobilityRecord
 
     /// <summary>F-01-mobile-definition: away 6 months or more on <see cref="Today"/>.</summary>
     public bool IsMobile => Progress.IsMobileOn(Today);
+
+    /// <summary>T-13-abroad: the review prompt (WARN) on <see cref="Today"/>, when one is due.</summary>
+    public IReadOnlyList<Refusal> Prompts =>
+        MobilityRules.AbroadReviewPrompt(Progress, Record.MemberName, Today) is { } prompt ? [prompt] : [];
 }
 
 /// <summary>Gathers what a mobile member's rules need: the member's branch and the inflow organisation named.</summary>
@@ -115,6 +119,7 @@ public sealed class RegisterOutflow(JishiDbContext db, MobilityFacts facts, Time
             Reason = opening.Reason!.Trim(),
             Category = opening.Category,
             Phone = opening.Phone,
+            AbroadKind = progress.AbroadKind,
         };
         MobilityProjection.Update(row, progress);
         db.Procedures.Add(head);
@@ -271,6 +276,7 @@ internal static class MobilityProjection
         r.InflowDate = p.InflowDate;
         r.LastContactDate = p.LastContactDate;
         r.ClosedDate = p.ClosedDate;
+        r.AbroadReviewedDate = p.AbroadReviewedDate;
     }
 
     public static MobilityView View(ProcedureRecord head, MobilityRecord row, IReadOnlyList<ProcedureEventRecord> events, MobilityProgress p, DateOnly today) =>

@@ -89,13 +89,14 @@ public static class ProcedureLog
         return new VerifyCaseIntegrity.Result(valid, events.Count, headHash, first);
     }
 
-    /// <summary>Keeps the indexed deadlines of the procedure in step: each outstanding one, at the path of the
+    /// <summary>Keeps the indexed deadlines of the procedure in step: the earliest outstanding one of each rule, at the path of the
     /// organisation that owes it (<paramref name="pathOf"/> of its holder; null holder = the procedure's organisation).</summary>
     public static async Task ReplaceDeadlines(JishiDbContext db, ProcedureRecord head, IEnumerable<ProcedureDeadline> deadlines,
         Func<string?, string> pathOf, CancellationToken ct)
     {
         var existing = await db.CaseDeadlines.IgnoreQueryFilters().Where(d => d.CaseId == head.Id).ToListAsync(ct);
-        var wanted = deadlines.Where(d => d.Outstanding).GroupBy(d => d.Rule).Select(g => g.First()).ToDictionary(d => d.Rule);
+        // One row per rule: the earliest outstanding (a rule may owe two things at once, e.g. T-13's contact and review).
+        var wanted = deadlines.Where(d => d.Outstanding).GroupBy(d => d.Rule).Select(g => g.MinBy(d => d.DueDate)!).ToDictionary(d => d.Rule);
         foreach (var old in existing)
         {
             // A deadline may be owed by the other side (the receiver's 回执): written under the procedure's authority.

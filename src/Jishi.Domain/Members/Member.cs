@@ -30,6 +30,16 @@ public sealed class Member
     /// suspension and restoration.</summary>
     public DateOnly? SuspendedDate { get; set; }
 
+    /// <summary>毕业日期 of a graduate whose relation the organisation keeps (T-12-graduates, 第三十四条); null otherwise.</summary>
+    public DateOnly? GraduationDate { get; set; }
+
+    /// <summary>Whether the graduate had a placement (落实工作单位) when the graduation was recorded.</summary>
+    public bool GraduatePlaced { get; set; }
+
+    /// <summary>The organisation that kept the relation when the graduation was recorded: T-12's deadline is its own,
+    /// while it still holds the relation.</summary>
+    public string? GraduationOrgId { get; set; }
+
     public DateTimeOffset CreatedAt { get; init; }
 
     public List<Sanction> Sanctions { get; init; } = [];

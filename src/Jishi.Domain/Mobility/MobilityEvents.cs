@@ -23,6 +23,22 @@ public enum MobileCategory
     Retiree,
 }
 
+/// <summary>出国（境）: whether and why a mobile member is abroad (T-13-abroad, 《党员教育管理工作条例》第二十四、三十四条).</summary>
+public enum AbroadKind
+{
+    /// <summary>未出国（境）.</summary>
+    None,
+
+    /// <summary>出国（境）学习.</summary>
+    Study,
+
+    /// <summary>出国（境）研究（访学、科研）.</summary>
+    Research,
+
+    /// <summary>出国（境）定居.</summary>
+    Settled,
+}
+
 /// <summary>Where a mobile member's record stands (MANAGEMENT.md §2).</summary>
 public enum MobilityState
 {
@@ -88,6 +104,9 @@ public sealed record OutflowRegistered : MobilityEvent
     public string? Phone { get; init; }
 
     public DateOnly? ExpectedReturnDate { get; init; }
+
+    /// <summary>出国（境）学习、研究或定居 (T-13-abroad); none when omitted.</summary>
+    public AbroadKind? AbroadKind { get; init; }
 }
 
 /// <summary>联系记录: the outflow branch's contact with the member (F-02, at least once a calendar quarter).</summary>
@@ -135,6 +154,15 @@ public sealed record InflowDeparted : MobilityEvent
 {
     /// <summary>参加党的活动和交纳党费情况.</summary>
     public string? Conduct { get; init; }
+}
+
+/// <summary>出国（境）审查: the organisation holding the relation has reviewed a member settled abroad, or abroad for study
+/// or research more than 5 years (T-13-abroad, 第二十四条 "一般予以停止党籍"): its conclusion is recorded; a suspension, when
+/// decided, is a procedure of its own, never this step.</summary>
+public sealed record AbroadReviewed : MobilityEvent
+{
+    /// <summary>党组织的审查结论.</summary>
+    public string? Conclusion { get; init; }
 }
 
 /// <summary>返回: the member is back at the formal branch's activities.</summary>

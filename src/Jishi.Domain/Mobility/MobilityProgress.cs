@@ -41,6 +41,16 @@ public sealed class MobilityProgress() : ProcedureProgress<MobilityState, Mobili
 
     public DateOnly? ClosedDate { get; private set; }
 
+    /// <summary>出国（境）学习、研究或定居 (T-13-abroad).</summary>
+    public AbroadKind AbroadKind { get; private set; }
+
+    public bool IsAbroad => AbroadKind != AbroadKind.None;
+
+    /// <summary>The latest 出国（境）审查 (T-13-abroad) and its conclusion.</summary>
+    public DateOnly? AbroadReviewedDate { get; private set; }
+
+    public string? AbroadReviewConclusion { get; private set; }
+
     public bool IsOpen => State is MobilityState.Away or MobilityState.AtInflowOrg;
 
     /// <summary>F-01-mobile-definition: away from the formal branch's activities for 6 consecutive months or more
@@ -60,6 +70,7 @@ public sealed class MobilityProgress() : ProcedureProgress<MobilityState, Mobili
                 Phone = o.Phone;
                 ExpectedReturnDate = o.ExpectedReturnDate;
                 InflowOrgId = o.InflowOrgId;
+                AbroadKind = o.AbroadKind ?? AbroadKind.None;
                 if (o.ActivityCardNo is { } card)
                 {
                     ActivityCardNo = card;
@@ -81,6 +92,10 @@ public sealed class MobilityProgress() : ProcedureProgress<MobilityState, Mobili
                 break;
             case ActivityCardChecked k when k.Year is { } y:
                 checkedYears.Add(y);
+                break;
+            case AbroadReviewed r:
+                AbroadReviewedDate = e.Date;
+                AbroadReviewConclusion = r.Conclusion;
                 break;
             case InflowDeparted:
                 InflowDate = null;

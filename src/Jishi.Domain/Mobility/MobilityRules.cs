@@ -113,6 +113,9 @@ public static class MobilityRules
                 }
 
                 break;
+            case AbroadReviewed r when string.IsNullOrWhiteSpace(r.Conclusion) || r.Conclusion.Length > 1000:
+                yield return new FieldError("conclusion", "必须填写党组织的审查结论（不超过 1000 字）");
+                break;
             case Ended e when string.IsNullOrWhiteSpace(e.Reason):
                 yield return new FieldError("reason", "必须写明结束的原因（如已正式转移组织关系）");
                 break;
@@ -128,6 +131,7 @@ public static class MobilityRules
             ActivityCardIssued => [NotBeforePrevious(date, p), OneCard(p)],
             ActivityCardChecked k => [NotBeforePrevious(date, p), CardCheck(k, date, p)],
             InflowAppraised a => [NotBeforePrevious(date, p), AppraisalYear(a, date, p)],
+            AbroadReviewed => [NotBeforePrevious(date, p), AbroadReviewAllowed(date, p)],
             ContactLogged or InflowDeparted or Returned or Ended => [NotBeforePrevious(date, p)],
             _ => [],
         };
@@ -196,6 +200,52 @@ public static class MobilityRules
             : null;
     }
 
+    /// <summary>T-13-abroad: 出国（境）学习研究超过5年 — strictly more than 5 years (G-02, G-04 "超过" excludes 5).</summary>
+    public const int AbroadReviewAfterYears = 5;
+
+    private const string Article24 = "《党员教育管理工作条例》第二十四条";
+
+    /// <summary>T-13-abroad: the first day a member abroad is to be reviewed: the leaving date for a member settled
+    /// abroad; for study or research, the day after 5 years (G-02) have passed; none when not abroad.</summary>
+    public static DateOnly? AbroadReviewFrom(AbroadKind kind, DateOnly left) => kind switch
+    {
+        AbroadKind.None => null,
+        AbroadKind.Settled => left,
+        AbroadKind.Study or AbroadKind.Research => left.AddYears(AbroadReviewAfterYears).AddDays(1),
+        _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "unknown abroad kind"),
+    };
+
+    /// <summary>
+    /// T-13-abroad (WARN, 第二十四条): a member settled abroad, or abroad for study or research more than 5 years, "一般予以
+    /// 停止党籍" — a prompt to the organisation holding the relation to review, never an automatic suspension. Shown on
+    /// <paramref name="date"/> while the record is open and no review is recorded.
+    /// </summary>
+    public static Refusal? AbroadReviewPrompt(MobilityProgress p, string memberName, DateOnly date)
+    {
+        if (!p.IsOpen || p.AbroadReviewedDate is not null || AbroadReviewFrom(p.AbroadKind, p.LeftDate) is not { } from || date < from)
+        {
+            return null;
+        }
+
+        var why = p.AbroadKind == AbroadKind.Settled
+            ? $"{memberName} 出国（境）定居"
+            : $"{memberName} 自 {p.LeftDate:yyyy-MM-dd} 出国（境）{(p.AbroadKind == AbroadKind.Study ? "学习" : "研究")}已超过{AbroadReviewAfterYears}年";
+        return Refusal.Warn(RuleIds.T13Abroad, Article24, $"{why}，一般予以停止党籍：请党组织审查并记录结论（不自动停止党籍）");
+    }
+
+    /// <summary>T-13-abroad: the review is recorded for a member abroad once it is due (settled abroad, or abroad for
+    /// study or research more than 5 years on the step's date).</summary>
+    public static Refusal? AbroadReviewAllowed(DateOnly date, MobilityProgress p)
+    {
+        if (AbroadReviewFrom(p.AbroadKind, p.LeftDate) is not { } from)
+        {
+            return Refusal.Block(RuleIds.T13Abroad, Article24, "本登记不是出国（境）人员，无需出国（境）审查");
+        }
+
+        return date >= from ? null : Refusal.Block(RuleIds.T13Abroad, Article24,
+            $"自 {p.LeftDate:yyyy-MM-dd} 出国（境）学习研究至 {date:yyyy-MM-dd} 未超过{AbroadReviewAfterYears}年，{from:yyyy-MM-dd} 起方需审查");
+    }
+
     private static Refusal? NotBeforePrevious(DateOnly date, MobilityProgress p)
     {
         var last = p.Events.Count > 0 ? p.Events[^1].Date : p.LeftDate;
@@ -210,21 +260,29 @@ public static class MobilityRules
         return firstOfNext.AddDays(-1);
     }
 
+    /// <summary>The last day of the calendar half-year of <paramref name="date"/> (30 June or 31 December).</summary>
+    public static DateOnly HalfYearEnd(DateOnly date) => date.Month <= 6 ? new DateOnly(date.Year, 6, 30) : new DateOnly(date.Year, 12, 31);
+
     /// <summary>
     /// The deadlines of a mobile member's record, all owed by the outflow (formal) branch:
     /// F-02-contact, a contact in every full calendar quarter away (counted from the quarter after leaving; the last
-    /// listed is the quarter after the latest contact), and F-03-activity-card, the card's check for every year it is
-    /// held (from the year of issue to the year after the latest check).
+    /// listed is the quarter after the latest contact) — for a member abroad instead T-13-abroad, a contact in every
+    /// full calendar half-year away (left 2026-01-15 → first due 2026-12-31); F-03-activity-card, the card's check for
+    /// every year it is held (from the year of issue to the year after the latest check); and T-13-abroad, the review
+    /// of a member settled abroad or abroad more than 5 years, due on its first day (<see cref="AbroadReviewFrom"/>).
     /// </summary>
     public static IReadOnlyList<ProcedureDeadline> Deadlines(MobilityProgress p)
     {
         var list = new List<ProcedureDeadline>();
         var closed = p.ClosedDate;
         var latest = p.LastContactDate is { } c && c > p.LeftDate ? c : p.LeftDate;
-        var lastDue = closed is { } cd ? QuarterEnd(cd) : QuarterEnd(QuarterEnd(latest).AddDays(1));
-        for (var due = QuarterEnd(QuarterEnd(p.LeftDate).AddDays(1)); due <= lastDue; due = QuarterEnd(due.AddDays(1)))
+        Func<DateOnly, DateOnly> periodEnd = p.IsAbroad ? HalfYearEnd : QuarterEnd;
+        var months = p.IsAbroad ? 6 : 3;
+        var rule = p.IsAbroad ? RuleIds.T13Abroad : RuleIds.F02Contact;
+        var lastDue = closed is { } cd ? periodEnd(cd) : periodEnd(periodEnd(latest).AddDays(1));
+        for (var due = periodEnd(periodEnd(p.LeftDate).AddDays(1)); due <= lastDue; due = periodEnd(due.AddDays(1)))
         {
-            var start = due.AddDays(1).AddMonths(-3);
+            var start = due.AddDays(1).AddMonths(-months);
             if (closed < start)
             {
                 break;
@@ -236,7 +294,7 @@ public static class MobilityRules
                 done = cl; // back (or the record ended) before the quarter needed a contact
             }
 
-            list.Add(new(RuleIds.F02Contact, due, done));
+            list.Add(new(rule, due, done));
         }
 
         if (p.ActivityCardIssuedDate is { } issued)
@@ -249,6 +307,11 @@ public static class MobilityRules
                     .FirstOrDefault() ?? closed;
                 list.Add(new(RuleIds.F03ActivityCard, new DateOnly(year, 12, 31), done));
             }
+        }
+
+        if (AbroadReviewFrom(p.AbroadKind, p.LeftDate) is { } reviewFrom && (closed is null || closed >= reviewFrom))
+        {
+            list.Add(new(RuleIds.T13Abroad, reviewFrom, p.AbroadReviewedDate ?? closed));
         }
 
         return list;

@@ -112,6 +112,8 @@ public static class RuleIds
     public const string T09DuesThrough = "T-09-dues-through";
     public const string T10EffectOfAcceptance = "T-10-effect-of-acceptance";
     public const string T11WholeUnit = "T-11-whole-unit";
+    public const string T12Graduates = "T-12-graduates";
+    public const string T13Abroad = "T-13-abroad";
 
     // 流动党员与失联党员 (MANAGEMENT.md §2; 《党员教育管理工作条例》第二十四、三十二条)
     public const string F01MobileDefinition = "F-01-mobile-definition";

@@ -12,6 +12,9 @@ public static class MemberEndpoints
         members.MapGet("/{id}", Get).WithSummary("党员详情（含处分及其影响期，G-16）");
         members.MapGet("/", List).WithSummary("组织及其下级组织的党员名册");
         members.MapPost("/{id}/sanctions", AddSanction).WithSummary("记录党纪处分（影响期按 G-16 计算）");
+        members.MapPut("/{id}/graduation", RecordGraduation)
+            .WithSummary("记录毕业生的毕业日期（T-12-graduates，第三十四条）：{graduationDate, placed?}；组织关系保留一般不超过2年，毕业满24个月仍由本组织保留即提醒转出")
+            .WithDescription("graduationDate 必填且不晚于今天（G-05）；placed 为是否已落实工作单位。已离开本系统名册的党员 422 T-12-graduates。再次记录即更正。");
         members.MapGet("/{id}/history", History).WithSummary("党员的组织关系和党籍变动记录（N-01：发展、转正、转入、转出、停止党籍、恢复、出党、死亡……，从不删除）");
     }
 
@@ -26,6 +29,14 @@ public static class MemberEndpoints
     private static async Task<MemberResponse> Get(string id, GetMember useCase, MemberFlags flags, TimeProvider time, CancellationToken ct)
     {
         var view = await useCase.Handle(id, ct);
+        return MemberResponse.From(view.Member, view.Person, ChinaTime.Today(time), await flags.Handle(view.Member, ct));
+    }
+
+    private static async Task<MemberResponse> RecordGraduation(string id, NewGraduation body, RecordGraduation useCase, GetMember get, MemberFlags flags,
+        TimeProvider time, CancellationToken ct)
+    {
+        await useCase.Handle(id, body, ct);
+        var view = await get.Handle(id, ct);
         return MemberResponse.From(view.Member, view.Person, ChinaTime.Today(time), await flags.Handle(view.Member, ct));
     }
 

@@ -5,6 +5,7 @@ using Jishi.Domain.Members;
 using Jishi.Domain.Organisations;
 using Jishi.Domain.People;
 using Jishi.Domain.Rules;
+using Jishi.Domain.Transfers;
 
 namespace Jishi.Web.Api;
 
@@ -47,11 +48,29 @@ public sealed record SanctionResponse(
 public sealed record MemberResponse(
     string Id, string PersonId, string Name, string OrgId, MemberStatus Status, DateOnly? ProbationStartDate,
     DateOnly? PartyAgeStartDate, bool HasVotingRight, IReadOnlyList<SanctionResponse> Sanctions, IReadOnlyList<string> Flags,
-    DateOnly? LeftDate)
+    DateOnly? LeftDate, GraduationResponse? Graduation = null)
 {
     public static MemberResponse From(Member m, Person p, DateOnly today, IReadOnlyList<string>? flags = null) => new(m.Id, m.PersonId, p.Name, m.OrgId,
         m.Status, m.ProbationStartDate, m.PartyAgeStartDate, m.HasVotingRightOn(today),
-        m.Sanctions.OrderBy(s => s.ApprovedDate).Select(s => SanctionResponse.From(s, today)).ToList(), flags ?? [], m.LeftDate);
+        m.Sanctions.OrderBy(s => s.ApprovedDate).Select(s => SanctionResponse.From(s, today)).ToList(), flags ?? [], m.LeftDate,
+        GraduationResponse.From(m, today));
+}
+
+/// <summary>A graduate's relation kept by its organisation (T-12-graduates): <c>keptUntil</c> is graduation + 24 months;
+/// <c>overdue</c> while the keeping organisation still holds the relation after that day.</summary>
+public sealed record GraduationResponse(DateOnly GraduationDate, bool Placed, string? KeepingOrgId, DateOnly KeptUntil, bool Applies, bool Overdue)
+{
+    public static GraduationResponse? From(Member m, DateOnly today)
+    {
+        if (m.GraduationDate is not { } graduated)
+        {
+            return null;
+        }
+
+        var applies = m.GraduationOrgId is { } keeper && GraduateRules.Applies(keeper, m.OrgId, m.LeftDate is not null);
+        return new(graduated, m.GraduatePlaced, m.GraduationOrgId, GraduateRules.KeepUntil(graduated), applies,
+            applies && GraduateRules.IsOverdue(graduated, today));
+    }
 }
 
 public sealed record UserResponse(string Id, string UserName, string DisplayName, string? OrgId, Role Role, DateTimeOffset CreatedAt)

@@ -196,6 +196,31 @@ public sealed partial class MemberPageTests(JishiFactory factory) : IClassFixtur
     }
 
     [Fact]
+    public async Task TheGraduationForm_RecordsTheDate_AndThePageShowsThePromptAndTheAbroadFlag_T12_T13()
+    {
+        // T-12-graduates: graduated 2024-07-01, kept past 2026-07-01 → the page's prompt; T-13-abroad: the flag 出国（境）.
+        var t = await SetUpAsync();
+        var web = await LogInAsync("Manager", t.Township);
+        var bad = await web.PostFormAsync($"/members/{t.Member}", "graduation", Form(("graduationDate", "2026-12-01")));
+        Assert.Equal(200, bad.Status);
+        Assert.Contains("G-05-dates", bad.Html, StringComparison.Ordinal);
+
+        var recorded = await web.PostFormAsync($"/members/{t.Member}", "graduation", Form(("graduationDate", "2024-07-01")));
+        Assert.True(recorded.Status == 302, recorded.ToString());
+        var page = await web.GetAsync($"/members/{t.Member}");
+        Assert.Contains("2024-07-01（未落实工作单位）", page.Html, StringComparison.Ordinal);
+        Assert.Contains("data-rule=\"T-12-graduates\"", page.Html, StringComparison.Ordinal);
+        Assert.Contains(Labels.Flag(MemberFlags.GraduateRelationOverdue), page.Html, StringComparison.Ordinal);
+
+        var abroad = await admin.PostAsync("/api/v1/mobility",
+            new { memberId = t.Member, leftDate = "2026-03-01", destination = "英国伦敦", reason = "出国留学", abroadKind = "Study" });
+        Assert.Equal(201, abroad.Status);
+        Assert.Contains("出国（境）", (await web.GetAsync($"/members/{t.Member}")).Html, StringComparison.Ordinal);
+        var record = await web.GetAsync($"/mobility/{abroad.Id}");
+        Assert.Contains("出国（境）学习", record.Html, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task AViewer_SeesTheMember_WithoutTheIssueForm()
     {
         var t = await SetUpAsync();

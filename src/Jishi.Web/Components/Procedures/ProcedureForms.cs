@@ -14,7 +14,7 @@ namespace Jishi.Web.Components.Procedures;
 /// </summary>
 public static class ProcedureForms
 {
-    private static readonly HashSet<string> LongTexts = ["Note", "Summary", "Basis", "Statement", "Conduct", "Result"];
+    private static readonly HashSet<string> LongTexts = ["Note", "Summary", "Basis", "Statement", "Conduct", "Result", "Conclusion"];
 
     /// <summary>Field labels: "Type.Property" when a property means something particular in that step, else "Property".</summary>
     private static readonly Dictionary<string, string> FieldLabels = new(StringComparer.Ordinal)
@@ -31,6 +31,8 @@ public static class ProcedureForms
         ["CardNo"] = "《流动党员活动证》编号",
         ["Phone"] = "联系电话",
         ["ExpectedReturnDate"] = "预计返回日期",
+        ["AbroadKind"] = "出国（境）情况",
+        ["AbroadReviewed.Conclusion"] = "党组织的审查结论",
         ["ContactLogged.Method"] = "联系方式",
         ["Summary"] = "联系情况",
         ["ContactPerson"] = "流入地党支部联系人及联系方式",
@@ -67,7 +69,9 @@ public static class ProcedureForms
 
     private static readonly Dictionary<string, string> Hints = new(StringComparer.Ordinal)
     {
-        ["ContactLogged.Method"] = "流出地党组织每季度至少联系一次（F-02）",
+        ["ContactLogged.Method"] = "流出地党组织每季度至少联系一次（F-02）；出国（境）学习研究的每半年至少一次（T-13）",
+        ["OutflowRegistered.AbroadKind"] = "出国（境）学习研究的每半年至少联系一次；定居或学习研究超过5年的提示审查，一般予以停止党籍（T-13）",
+        ["AbroadReviewed.Conclusion"] = "审查只记录结论，不自动停止党籍；决定停止党籍另行办理",
         ["OutflowRegistered.ActivityCardNo"] = "外出时发放活动证的，填写编号（F-03）",
         ["LostSinceDate"] = "满6个月仍无法取得联系的，可停止其党籍（F-05）",
         ["InflowRegistered.InflowOrgName"] = "流入地党组织在本系统内的，请在上一栏选择",

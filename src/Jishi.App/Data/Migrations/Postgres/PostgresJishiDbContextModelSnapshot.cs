@@ -898,6 +898,14 @@ namespace Jishi.App.Data.Migrations.Postgres
                         .HasMaxLength(20)
                         .HasColumnType("character varying(20)");
 
+                    b.Property<string>("AbroadKind")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<DateOnly?>("AbroadReviewedDate")
+                        .HasColumnType("date");
+
                     b.Property<string>("ActivityCardNo")
                         .HasMaxLength(40)
                         .HasColumnType("character varying(40)");
@@ -1616,6 +1624,16 @@ namespace Jishi.App.Data.Migrations.Postgres
 
                     b.Property<DateTimeOffset>("CreatedAt")
                         .HasColumnType("timestamp with time zone");
+
+                    b.Property<bool>("GraduatePlaced")
+                        .HasColumnType("boolean");
+
+                    b.Property<DateOnly?>("GraduationDate")
+                        .HasColumnType("date");
+
+                    b.Property<string>("GraduationOrgId")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
 
                     b.Property<DateOnly?>("LeftDate")
                         .HasColumnType("date");

@@ -882,6 +882,14 @@ namespace Jishi.App.Data.Migrations.Sqlite
                         .HasMaxLength(20)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("AbroadKind")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("AbroadReviewedDate")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("ActivityCardNo")
                         .HasMaxLength(40)
                         .HasColumnType("TEXT");
@@ -1589,6 +1597,16 @@ namespace Jishi.App.Data.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("GraduatePlaced")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly?>("GraduationDate")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("GraduationOrgId")
+                        .HasMaxLength(20)
                         .HasColumnType("TEXT");
 
                     b.Property<DateOnly?>("LeftDate")
