@@ -64,6 +64,17 @@ public sealed class Validation
         }
     }
 
+    /// <summary>A year of the record (1921–9999); this year when none is given.</summary>
+    public int Year(string field, int? year, DateOnly today)
+    {
+        if (year is < 1921 or > 9999)
+        {
+            Add(field, $"年度应为四位数字，填写的是 {year}");
+        }
+
+        return year ?? today.Year;
+    }
+
     public void ThrowIfInvalid()
     {
         if (errors.Count > 0)

@@ -20,11 +20,7 @@ public sealed class RecordAppraisal(JishiDbContext db, TimeProvider time)
     {
         var v = new Validation();
         var orgId = v.Required("orgId", input.OrgId, 20, "组织");
-        var year = v.Required("year", input.Year, "年度");
-        if (input.Year is < 1921 or > 9999)
-        {
-            v.Add("year", $"年度应为四位数字，填写的是 {input.Year}");
-        }
+        var year = input.Year is null ? v.Required("year", input.Year, "年度") : v.Year("year", input.Year, default);
 
         var meetingId = v.Optional("decidedAtMeetingId", input.DecidedAtMeetingId, 20, "评定会议");
         var grades = input.Grades ?? [];
@@ -151,11 +147,7 @@ public sealed class GetTrainingYear(JishiDbContext db, TimeProvider time)
         var v = new Validation();
         var id = v.Required("orgId", orgId, 20, "组织");
         var today = ChinaTime.Today(time);
-        var y = year ?? today.Year;
-        if (y is < 1921 or > 9999)
-        {
-            v.Add("year", $"年度应为四位数字，填写的是 {year}");
-        }
+        var y = v.Year("year", year, today);
 
         v.ThrowIfInvalid();
         var org = await db.Orgs.AsNoTracking().FirstOrDefaultAsync(o => o.Id == id, ct) ?? throw new NotFoundException("组织", id, "orgId");

@@ -23,11 +23,9 @@ public sealed class GetOrgLife(JishiDbContext db, TimeProvider time)
     public async Task<OrgLife> Handle(string id, int? year, CancellationToken ct = default)
     {
         var today = ChinaTime.Today(time);
-        var y = year ?? today.Year;
-        if (y is < 1921 or > 9999)
-        {
-            throw new InvalidInputException("year", $"年度应为四位数字，填写的是 {year}");
-        }
+        var v = new Validation();
+        var y = v.Year("year", year, today);
+        v.ThrowIfInvalid();
 
         var org = await db.Orgs.AsNoTracking().FirstOrDefaultAsync(o => o.Id == id, ct) ?? throw new NotFoundException("组织", id);
         var matrix = await For(db, [org], [y], today, ct);
