@@ -137,6 +137,7 @@ api.MapMobilityEndpoints();
 api.MapLostContactEndpoints();
 api.MapDuesEndpoints();
 api.MapMeetingEndpoints();
+api.MapPartySpiritEndpoints();
 
 app.MapAccountEndpoints();
 app.MapCalendarFeedEndpoints();

@@ -85,6 +85,10 @@ public static class EntityScopes
         OnPaths<OrgLife.AppraisalRecord>(x => x.OrgPath),
         UnderParent<OrgLife.AppraisalGradeRecord, OrgLife.AppraisalRecord>(x => x.AppraisalId),
         OnPaths<OrgLife.TrainingRecord>(x => x.OrgPath),
+        // Arranged (written) by a county-or-above committee; read below it through PartySpiritAnalyses.ArrangedFor.
+        OnPaths<OrgLife.PartySpiritAnalysisRecord>(x => x.OrgPath),
+        // Recorded by the member's organisation of the day.
+        OnPaths<OrgLife.PartySpiritParticipationRecord>(x => x.OrgPath),
     }.ToDictionary(s => s.Entity);
 
     /// <summary>The declaration of <paramref name="entity"/>; an entity without one is a programming error, refused

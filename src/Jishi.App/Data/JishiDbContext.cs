@@ -74,6 +74,10 @@ public abstract class JishiDbContext(DbContextOptions options, CallerScope scope
 
     public DbSet<OrgLife.TrainingRecord> Training => Set<OrgLife.TrainingRecord>();
 
+    public DbSet<OrgLife.PartySpiritAnalysisRecord> PartySpiritAnalyses => Set<OrgLife.PartySpiritAnalysisRecord>();
+
+    public DbSet<OrgLife.PartySpiritParticipationRecord> PartySpiritParticipations => Set<OrgLife.PartySpiritParticipationRecord>();
+
     public DbSet<Dues.DuesLedgerEntryRecord> DuesLedger => Set<Dues.DuesLedgerEntryRecord>();
 
     public DbSet<Dues.DuesYearReportRecord> DuesYearReports => Set<Dues.DuesYearReportRecord>();
@@ -533,6 +537,34 @@ public abstract class JishiDbContext(DbContextOptions options, CallerScope scope
             ConfigurePath(e.Property(x => x.OrgPath).HasMaxLength(800));
             e.HasIndex(x => new { x.MemberId, x.Date });
             e.HasIndex(x => new { x.OrgPath, x.Date });
+            e.HasOne<Member>().WithMany().HasForeignKey(x => x.MemberId).OnDelete(DeleteBehavior.Restrict);
+        });
+
+        modelBuilder.Entity<OrgLife.PartySpiritAnalysisRecord>(e =>
+        {
+            e.ToTable("party_spirit_analyses");
+            e.HasKey(x => x.Id);
+            e.Property(x => x.Id).HasMaxLength(20);
+            e.Property(x => x.OrgId).HasMaxLength(20);
+            e.Property(x => x.Theme).HasMaxLength(200);
+            e.Property(x => x.RecordedBy).HasMaxLength(40);
+            ConfigurePath(e.Property(x => x.OrgPath).HasMaxLength(800));
+            e.HasIndex(x => x.OrgPath);
+            e.HasOne<Organisation>().WithMany().HasForeignKey(x => x.OrgId).OnDelete(DeleteBehavior.Restrict);
+        });
+
+        modelBuilder.Entity<OrgLife.PartySpiritParticipationRecord>(e =>
+        {
+            e.ToTable("party_spirit_participations");
+            e.HasKey(x => new { x.AnalysisId, x.MemberId });
+            e.Property(x => x.AnalysisId).HasMaxLength(20);
+            e.Property(x => x.MemberId).HasMaxLength(20);
+            e.Property(x => x.MemberName).HasMaxLength(100);
+            e.Property(x => x.RecordedBy).HasMaxLength(40);
+            ConfigurePath(e.Property(x => x.OrgPath).HasMaxLength(800));
+            e.HasIndex(x => x.MemberId);
+            e.HasIndex(x => x.OrgPath);
+            e.HasOne<OrgLife.PartySpiritAnalysisRecord>().WithMany().HasForeignKey(x => x.AnalysisId).OnDelete(DeleteBehavior.Restrict);
             e.HasOne<Member>().WithMany().HasForeignKey(x => x.MemberId).OnDelete(DeleteBehavior.Restrict);
         });
 

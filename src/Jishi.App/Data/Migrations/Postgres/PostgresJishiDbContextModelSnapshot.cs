@@ -1228,6 +1228,92 @@ namespace Jishi.App.Data.Migrations.Postgres
                     b.ToTable("meetings", (string)null);
                 });
 
+            modelBuilder.Entity("Jishi.App.OrgLife.PartySpiritAnalysisRecord", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<DateOnly>("EndDate")
+                        .HasColumnType("date");
+
+                    b.Property<string>("OrgId")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<string>("OrgPath")
+                        .IsRequired()
+                        .HasMaxLength(800)
+                        .HasColumnType("character varying(800)")
+                        .UseCollation("C");
+
+                    b.Property<DateTimeOffset>("RecordedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("RecordedBy")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<DateOnly>("StartDate")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Theme")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OrgId");
+
+                    b.HasIndex("OrgPath");
+
+                    b.ToTable("party_spirit_analyses", (string)null);
+                });
+
+            modelBuilder.Entity("Jishi.App.OrgLife.PartySpiritParticipationRecord", b =>
+                {
+                    b.Property<string>("AnalysisId")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<string>("MemberId")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<DateOnly>("Date")
+                        .HasColumnType("date");
+
+                    b.Property<string>("MemberName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("OrgPath")
+                        .IsRequired()
+                        .HasMaxLength(800)
+                        .HasColumnType("character varying(800)")
+                        .UseCollation("C");
+
+                    b.Property<DateTimeOffset>("RecordedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("RecordedBy")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.HasKey("AnalysisId", "MemberId");
+
+                    b.HasIndex("MemberId");
+
+                    b.HasIndex("OrgPath");
+
+                    b.ToTable("party_spirit_participations", (string)null);
+                });
+
             modelBuilder.Entity("Jishi.App.OrgLife.TrainingRecord", b =>
                 {
                     b.Property<string>("Id")
@@ -2030,6 +2116,30 @@ namespace Jishi.App.Data.Migrations.Postgres
                     b.HasOne("Jishi.Domain.Organisations.Organisation", null)
                         .WithMany()
                         .HasForeignKey("OrgId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Jishi.App.OrgLife.PartySpiritAnalysisRecord", b =>
+                {
+                    b.HasOne("Jishi.Domain.Organisations.Organisation", null)
+                        .WithMany()
+                        .HasForeignKey("OrgId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Jishi.App.OrgLife.PartySpiritParticipationRecord", b =>
+                {
+                    b.HasOne("Jishi.App.OrgLife.PartySpiritAnalysisRecord", null)
+                        .WithMany()
+                        .HasForeignKey("AnalysisId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Jishi.Domain.Members.Member", null)
+                        .WithMany()
+                        .HasForeignKey("MemberId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });

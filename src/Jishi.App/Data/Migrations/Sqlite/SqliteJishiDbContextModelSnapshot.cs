@@ -1207,6 +1207,90 @@ namespace Jishi.App.Data.Migrations.Sqlite
                     b.ToTable("meetings", (string)null);
                 });
 
+            modelBuilder.Entity("Jishi.App.OrgLife.PartySpiritAnalysisRecord", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("EndDate")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("OrgId")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("OrgPath")
+                        .IsRequired()
+                        .HasMaxLength(800)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTimeOffset>("RecordedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RecordedBy")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("StartDate")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Theme")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OrgId");
+
+                    b.HasIndex("OrgPath");
+
+                    b.ToTable("party_spirit_analyses", (string)null);
+                });
+
+            modelBuilder.Entity("Jishi.App.OrgLife.PartySpiritParticipationRecord", b =>
+                {
+                    b.Property<string>("AnalysisId")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("MemberId")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("Date")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("MemberName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("OrgPath")
+                        .IsRequired()
+                        .HasMaxLength(800)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTimeOffset>("RecordedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RecordedBy")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("AnalysisId", "MemberId");
+
+                    b.HasIndex("MemberId");
+
+                    b.HasIndex("OrgPath");
+
+                    b.ToTable("party_spirit_participations", (string)null);
+                });
+
             modelBuilder.Entity("Jishi.App.OrgLife.TrainingRecord", b =>
                 {
                     b.Property<string>("Id")
@@ -2001,6 +2085,30 @@ namespace Jishi.App.Data.Migrations.Sqlite
                     b.HasOne("Jishi.Domain.Organisations.Organisation", null)
                         .WithMany()
                         .HasForeignKey("OrgId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Jishi.App.OrgLife.PartySpiritAnalysisRecord", b =>
+                {
+                    b.HasOne("Jishi.Domain.Organisations.Organisation", null)
+                        .WithMany()
+                        .HasForeignKey("OrgId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Jishi.App.OrgLife.PartySpiritParticipationRecord", b =>
+                {
+                    b.HasOne("Jishi.App.OrgLife.PartySpiritAnalysisRecord", null)
+                        .WithMany()
+                        .HasForeignKey("AnalysisId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Jishi.Domain.Members.Member", null)
+                        .WithMany()
+                        .HasForeignKey("MemberId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });
