@@ -72,6 +72,8 @@ public static class BenchMain
                 return await ProvinceCommand.RunAsync(options, flags);
             case "dues":
                 return await DuesBench.RunAsync(options, flags);
+            case "org-life":
+                return await OrgLifeBench.RunAsync(options);
             default:
                 return Fail($"unknown command '{command}'");
         }
@@ -124,5 +126,12 @@ public static class BenchMain
           dues        hosts the app in-process on a fresh database, loads a primary-level committee (branches, members, a year
                       of dues assessments and payments) in bulk, then times GetDuesSheet for the committee and one branch for
                       November 2026 against the same rows read raw, and GET /api/v1/dues/sheet in-process (--no-http skips it).
+
+               Jishi.Bench org-life [--branches 50] [--members 20] [--provider Sqlite|Postgres] [--connection <admin connection string>]
+                      [--iterations 50] [--warmup 5]
+
+          org-life    hosts the app in-process on a fresh database, creates a committee's branches and members and last year's
+                      meetings of every branch through the API, then times GetOrgLifeSummary, the committee's /org-life page
+                      (cookie login), one branch's page and GET /api/v1/orgs/{branch}/org-life.
         """);
 }

@@ -49,7 +49,7 @@ public sealed class CaseJourney
     }
 
     /// <summary>A valid 居民身份证号码 (region 320102, born 1990-05-01 onwards) not handed out before in this run.</summary>
-    private static string UniqueIdNumber()
+    internal static string UniqueIdNumber()
     {
         var n = Interlocked.Increment(ref nextIdNumber);
         var first17 = "320102" + new DateOnly(1990, 5, 1).AddDays(n / 1000).ToString("yyyyMMdd", CultureInfo.InvariantCulture)

@@ -116,7 +116,7 @@ public static partial class CasePageBench
     private static string LoadAverage() =>
         File.Exists("/proc/loadavg") ? string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ').Take(3)) : "n/a";
 
-    private static async Task LogInAsync(HttpClient browser, string userName, string password)
+    internal static async Task LogInAsync(HttpClient browser, string userName, string password)
     {
         using var form = await browser.GetAsync("/login");
         var text = await form.Content.ReadAsStringAsync();
@@ -142,7 +142,7 @@ public static partial class CasePageBench
         }
     }
 
-    private static async Task<string> GetPageAsync(HttpClient browser, string url)
+    internal static async Task<string> GetPageAsync(HttpClient browser, string url)
     {
         using var response = await browser.GetAsync(url);
         var html = await response.Content.ReadAsStringAsync();

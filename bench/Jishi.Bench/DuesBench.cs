@@ -287,14 +287,14 @@ public static class DuesBench
 
     /// <summary>As <see cref="TimeAsync"/>, with the CPU time of this process per call (warm-up included), which the
     /// other work on a shared machine does not inflate as it does the elapsed time.</summary>
-    private static async Task<(Stats Stats, double CpuMsPerCall)> TimeWithCpuAsync(int iterations, int warmUp, Func<Task> call)
+    internal static async Task<(Stats Stats, double CpuMsPerCall)> TimeWithCpuAsync(int iterations, int warmUp, Func<Task> call)
     {
         var cpuBefore = Process.GetCurrentProcess().TotalProcessorTime;
         var stats = await TimeAsync(iterations, warmUp, call);
         return (stats, (Process.GetCurrentProcess().TotalProcessorTime - cpuBefore).TotalMilliseconds / (iterations + warmUp));
     }
 
-    private static async Task<Stats> TimeAsync(int iterations, int warmUp, Func<Task> call)
+    internal static async Task<Stats> TimeAsync(int iterations, int warmUp, Func<Task> call)
     {
         for (var i = 0; i < warmUp; i++)
         {
