@@ -76,6 +76,7 @@ builder.Services.AddScoped<Microsoft.AspNetCore.Components.Web.HtmlRenderer>();
 builder.Services.AddScoped<Jishi.Web.Documents.CaseDocuments>();
 builder.Services.AddScoped<Jishi.Web.Documents.DuesDocuments>();
 builder.Services.AddScoped<Jishi.Web.Documents.MeetingDocuments>();
+builder.Services.AddScoped<Jishi.Web.Documents.AppraisalDocuments>();
 builder.Services.AddDataProtection().PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(database.DataDirectory, "keys")));
 
 var app = builder.Build();
