@@ -140,6 +140,7 @@ public static class Program
                     await new SeedDemoMobility(db, time).Handle();
                     await new SeedDemoDues(db, time).Handle();
                     await new SeedDemoMeetings(db, time).Handle();
+                    await new SeedDemoAppraisals(db, time).Handle();
                 }
 
                 output.WriteLine(login is null

@@ -98,6 +98,7 @@ await using (var startup = app.Services.CreateAsyncScope())
             await startup.ServiceProvider.GetRequiredService<SeedDemoMobility>().Handle();
             await startup.ServiceProvider.GetRequiredService<SeedDemoDues>().Handle();
             await startup.ServiceProvider.GetRequiredService<SeedDemoMeetings>().Handle();
+            await startup.ServiceProvider.GetRequiredService<SeedDemoAppraisals>().Handle();
         }
 
         DemoConsole.Announce(app, database, login);
