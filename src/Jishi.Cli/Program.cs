@@ -141,6 +141,7 @@ public static class Program
                     await new SeedDemoDues(db, time).Handle();
                     await new SeedDemoMeetings(db, time).Handle();
                     await new SeedDemoPartySpirit(db, time).Handle();
+                    await new SeedDemoAppraisals(db, time).Handle();
                 }
 
                 output.WriteLine(login is null

@@ -76,6 +76,7 @@ builder.Services.AddScoped<Microsoft.AspNetCore.Components.Web.HtmlRenderer>();
 builder.Services.AddScoped<Jishi.Web.Documents.CaseDocuments>();
 builder.Services.AddScoped<Jishi.Web.Documents.DuesDocuments>();
 builder.Services.AddScoped<Jishi.Web.Documents.MeetingDocuments>();
+builder.Services.AddScoped<Jishi.Web.Documents.AppraisalDocuments>();
 builder.Services.AddDataProtection().PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(database.DataDirectory, "keys")));
 
 var app = builder.Build();
@@ -98,6 +99,7 @@ await using (var startup = app.Services.CreateAsyncScope())
             await startup.ServiceProvider.GetRequiredService<SeedDemoDues>().Handle();
             await startup.ServiceProvider.GetRequiredService<SeedDemoMeetings>().Handle();
             await startup.ServiceProvider.GetRequiredService<SeedDemoPartySpirit>().Handle();
+            await startup.ServiceProvider.GetRequiredService<SeedDemoAppraisals>().Handle();
         }
 
         DemoConsole.Announce(app, database, login);

@@ -1,5 +1,6 @@
 using Jishi.App.Data;
 using Jishi.App.OrgLife;
+using Jishi.Domain.Dues;
 using Jishi.Domain.Organisations;
 using Jishi.Domain.OrgLife;
 using Microsoft.EntityFrameworkCore;
@@ -12,11 +13,22 @@ namespace Jishi.App.Demo;
 /// first month of each quarter, a 支委会 each month, a 党课 each quarter, the 组织生活会 held with 民主评议 in January);
 /// the second misses two committee meetings and the second quarter's lecture; the third begins recording in May, so
 /// misses the second quarter's assembly, and misses August's 主题党日; the fourth records nothing (nothing is due of it). On each roster one member is on leave
-/// with a reason, one is absent now and then, and in the first branch one elderly member is excused (L-06). Dates are
-/// relative to today; nothing after today is recorded.
+/// with a reason, one is absent now and then, and in the first branch one elderly member is excused (L-06). In the second
+/// branch the last member has been absent from every meeting of the last seven counted months (a 6-month lapse
+/// candidate, M-15) and the one before from the last four (an early warning). Dates are relative to today; nothing
+/// after today is recorded.
 /// </summary>
 public sealed class SeedDemoMeetings(JishiDbContext db, TimeProvider time)
 {
+    /// <summary>The months the second branch's lapse candidate has been absent, up to the last month counted.</summary>
+    public const int CandidateMonths = 7;
+
+    /// <summary>The months the second branch's early-warned member has been absent.</summary>
+    public const int WarnedMonths = 4;
+
+    /// <summary>The second branch's two members who stop taking part, chosen from its first roster.</summary>
+    private (string Candidate, string Warned)? lapsing;
+
     private static readonly string[] Themes =
     [
         "学习贯彻党的二十届四中全会精神", "重温入党誓词", "学习《中国共产党章程》", "志愿服务进社区", "学习党史：红船精神",
@@ -97,8 +109,23 @@ public sealed class SeedDemoMeetings(JishiDbContext db, TimeProvider time)
         var committee = type == MeetingType.BranchCommitteeMeeting;
         var members = committee ? roster.Take(Math.Min(5, roster.Count)).ToList() : roster;
         var n = members.Count;
+        // In the second branch the last member on the roster has taken part in nothing for the last seven counted months
+        // (a lapse candidate, M-15) and the one before for the last four (an early warning, P-11): absent every time.
+        var last = LapseRules.LastCounted(ChinaTime.Today(time));
+        var lapsedFrom = (Candidate: last.AddMonths(1 - CandidateMonths), Warned: last.AddMonths(1 - WarnedMonths));
+        if (b == 1 && !committee && n > 7)
+        {
+            lapsing ??= (members[n - 1].Id, members[n - 2].Id);
+        }
+
         var attendance = members.Select((m, i) =>
         {
+            if (b == 1 && lapsing is { } l && ((m.Id == l.Candidate && DuesMonth.Of(date) >= lapsedFrom.Candidate)
+                    || (m.Id == l.Warned && DuesMonth.Of(date) >= lapsedFrom.Warned)))
+            {
+                return new NewAttendance(m.Id, AttendanceStatus.Absent);
+            }
+
             if (b == 0 && i == n - 1 && !committee && n > 3)
             {
                 return new NewAttendance(m.Id, AttendanceStatus.Excused, "年老体弱，长期卧床");

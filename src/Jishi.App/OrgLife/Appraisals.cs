@@ -94,6 +94,14 @@ public sealed class ListAppraisals(JishiDbContext db)
     }
 }
 
+/// <summary>One appraisal with its grades (API.md GET /appraisals/{id}), within the caller's scope.</summary>
+public sealed class GetAppraisal(JishiDbContext db)
+{
+    public async Task<AppraisalRecord> Handle(string id, CancellationToken ct = default) =>
+        await db.Appraisals.AsNoTracking().Include(a => a.Grades).FirstOrDefaultAsync(a => a.Id == id, ct)
+        ?? throw new NotFoundException("民主评议", id);
+}
+
 public sealed record NewTraining(DateOnly? Date, decimal? Hours, string? Subject);
 
 /// <summary>Records hours of 党员教育培训 a member took (L-07).</summary>

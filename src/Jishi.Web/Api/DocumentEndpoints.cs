@@ -39,6 +39,9 @@ public static class DocumentEndpoints
         app.MapGet("/ui/meetings/{id}/attendance.pdf", MeetingEndpoints.AttendancePdf)
             .RequireAuthorization(new AuthorizeAttribute { AuthenticationSchemes = CookieAuthenticationDefaults.AuthenticationScheme })
             .ExcludeFromDescription();
+        app.MapGet("/ui/appraisals/{id}/summary.pdf", MeetingEndpoints.AppraisalSummaryPdf)
+            .RequireAuthorization(new AuthorizeAttribute { AuthenticationSchemes = CookieAuthenticationDefaults.AuthenticationScheme })
+            .ExcludeFromDescription();
     }
 
     /// <summary>The case page's upload form (multipart with the antiforgery token): back to the page's materials

@@ -26,6 +26,8 @@ public static class MeetingEndpoints
         api.MapPost("/appraisals", Appraise).WithTags("OrgLife")
             .WithSummary("记录年度民主评议党员的等次（L-05）：须以本组织支委会或支部党员大会的会议记录为依据（decidedAtMeetingId），否则 422；不设任何等次的比例或指标");
         api.MapGet("/appraisals", Appraisals).WithTags("OrgLife").WithSummary("组织及其下级组织的民主评议记录和等次");
+        api.MapGet("/appraisals/{id}", GetAppraisal).Produces<AppraisalResponse>().WithTags("OrgLife")
+            .WithSummary("一次民主评议及其等次；format=pdf 为可打印的民主评议党员结果汇总表（A4）");
         api.MapPost("/members/{id}/training", Train).WithTags("OrgLife").WithSummary("记录党员参加集中学习培训的学时（L-07）");
         api.MapGet("/training", Training).WithTags("OrgLife")
             .WithSummary("组织及其下级组织党员一年的培训学时；少于 32 学时的附 L-07 警告");
@@ -72,11 +74,28 @@ public static class MeetingEndpoints
     private static async Task<IResult> Appraise(NewAppraisal body, RecordAppraisal useCase, CancellationToken ct)
     {
         var a = await useCase.Handle(body, ct);
-        return Results.Created($"/api/v1/appraisals?orgId={a.OrgId}&year={a.Year}", AppraisalResponse.Of(a));
+        return Results.Created($"/api/v1/appraisals/{a.Id}", AppraisalResponse.Of(a));
     }
 
     private static async Task<AppraisalList> Appraisals(string? orgId, int? year, ListAppraisals useCase, CancellationToken ct) =>
         new([.. (await useCase.Handle(orgId, year, ct)).Select(AppraisalResponse.Of)]);
+
+    private static async Task<IResult> GetAppraisal(string id, string? format, GetAppraisal useCase, AppraisalDocuments documents, CancellationToken ct)
+    {
+        if (format is not (null or "" or "json" or "pdf"))
+        {
+            throw new InvalidInputException("format", $"应为 json 或 pdf，填写的是“{format}”");
+        }
+
+        return format == "pdf" ? await AppraisalSummaryPdf(id, useCase, documents, ct) : Results.Ok(AppraisalResponse.Of(await useCase.Handle(id, ct)));
+    }
+
+    /// <summary>The printable 民主评议党员结果汇总表 of an appraisal; the appraisal page links it under /ui.</summary>
+    public static async Task<IResult> AppraisalSummaryPdf(string id, GetAppraisal useCase, AppraisalDocuments documents, CancellationToken ct)
+    {
+        var appraisal = await useCase.Handle(id, ct);
+        return Results.File(await documents.SummaryPdfAsync(appraisal, ct), "application/pdf", AppraisalDocuments.FileName(appraisal));
+    }
 
     private static async Task<IResult> Train(string id, NewTraining body, RecordTraining useCase, CancellationToken ct)
     {

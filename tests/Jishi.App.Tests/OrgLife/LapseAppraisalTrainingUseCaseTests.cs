@@ -108,6 +108,20 @@ public abstract class LapseAppraisalTrainingUseCaseTests : UseCaseTest
     }
 
     [Fact]
+    public async Task AnAppraisal_IsReadByIdWithItsGrades_InTheCallersScopeOnly()
+    {
+        var ms = await SetUpAsync();
+        var assembly = await Hold(MeetingType.BranchAssembly, "2026-03-12", ms.Select(m => new NewAttendance(m.Id, AttendanceStatus.Present)));
+        var a = await new RecordAppraisal(Db(Branch), Time).Handle(new NewAppraisal(tree.BranchA.Id, 2025, assembly.Id,
+            [.. ms.Select(m => new NewGrade(m.Id, AppraisalGrade.Qualified))]));
+        var read = await new GetAppraisal(Db(ManagerOf(tree.Township))).Handle(a.Id);
+        Assert.Equal((tree.BranchA.Id, 2025, assembly.Id, new DateOnly(2026, 3, 12)), (read.OrgId, read.Year, read.DecidedAtMeetingId, read.DecidedOn));
+        Assert.Equal(["张伟", "李娜", "王明"], read.Grades.Select(g => g.MemberName).Order(StringComparer.Ordinal));
+        await Assert.ThrowsAsync<NotFoundException>(() => new GetAppraisal(Db(ManagerOf(tree.BranchB))).Handle(a.Id));
+        await Assert.ThrowsAsync<NotFoundException>(() => new GetAppraisal(Db(Branch)).Handle("missing"));
+    }
+
+    [Fact]
     public async Task ThirtyTwoHoursAYear_AreEnough_ThirtyOneAndAHalfAreFlagged_L07()
     {
         var ms = await SetUpAsync();
