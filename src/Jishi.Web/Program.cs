@@ -138,6 +138,7 @@ api.MapAdmissionFormSerialEndpoints();
 api.MapTransferEndpoints();
 api.MapMobilityEndpoints();
 api.MapLostContactEndpoints();
+api.MapDisposalEndpoints();
 api.MapDuesEndpoints();
 api.MapMeetingEndpoints();
 api.MapPartySpiritEndpoints();

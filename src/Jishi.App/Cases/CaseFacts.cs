@@ -61,36 +61,16 @@ public sealed class CaseFacts(JishiDbContext db, OfficialCalendar calendar, Time
         var voters = new HashSet<string>();
         if (type is CaseEventType.AdmissionVoteHeld or CaseEventType.ConfirmationVoteHeld)
         {
-            // The branch's members on the step's date (G-08), from the history (T-10: a transfer moves the relation at
-            // the end of its acceptance day): those here now and those who have left it since; not those under 停止党籍
-            // on that date (F-06). A mobile member with an activity card votes only here, never at the inflow branch (F-03).
-            var branchId = c.OrgId;
-            var leftSince = db.MemberHistory.IgnoreQueryFilters()
-                .Where(h => h.OrgId == branchId && h.Change == MembershipChange.TransferredOut && h.Date >= date).Select(h => h.MemberId);
-            var inBranch = await db.Members.IgnoreQueryFilters().AsNoTracking().Include(m => m.Sanctions)
-                .Where(m => (m.OrgId == branchId || leftSince.Contains(m.Id)) && m.Status == MemberStatus.FullMember
-                    && (m.LeftDate == null || m.LeftDate >= date))
-                .ToListAsync(ct);
-            var candidateIds = inBranch.Select(m => m.Id).ToList();
-            var moves = (await db.MemberHistory.IgnoreQueryFilters().AsNoTracking()
-                    .Where(h => candidateIds.Contains(h.MemberId) && ((h.Change == MembershipChange.TransferredOut && h.Date >= date)
-                        || ((h.Change == MembershipChange.Suspended || h.Change == MembershipChange.Restored) && h.Date <= date)))
-                    .ToListAsync(ct))
-                .ToLookup(h => h.MemberId, h => new MembershipEntry(h.Date, h.Change, h.OrgId, h.Detail));
-            foreach (var m in inBranch)
-            {
-                if (Relation.OrgOn(m.OrgId, moves[m.Id], date) == branchId && m.PersonId != c.PersonId
-                    && VotingRight.HasOn(date, m.Status, m.PartyAgeStartDate, m.Sanctions, Relation.IsSuspendedOn(moves[m.Id], date), m.LeftDate))
-                {
-                    voters.Add(m.Id);
-                }
-            }
-
+            var (ids, inBranch) = await VotersOn(db, c.OrgId, date, c.PersonId, ct);
+            voters = ids;
             foreach (var m in inBranch.Where(m => !memberIds.Contains(m.Id)))
             {
                 members.Add(m);
             }
         }
+
+        // X-06-readmission-bar: a person persuaded to withdraw or removed by a disposal, within the five years.
+        var bar = type == CaseEventType.AdmissionVoteHeld ? await ReadmissionBarUntil(db, c.PersonId, ct) : null;
 
         var attached = type == CaseEventType.ArchiveSubmitted
             ? (await db.CaseAttachments.IgnoreQueryFilters().Where(a => a.CaseId == c.Id).Select(a => a.DocumentType).Distinct().ToListAsync(ct)).ToHashSet()
@@ -109,7 +89,48 @@ public sealed class CaseFacts(JishiDbContext db, OfficialCalendar calendar, Time
             Calendar = calendar.Current,
             Serial = x => serials.GetValueOrDefault(x),
             AttachedDocuments = attached,
+            ReadmissionBarUntil = bar,
         };
+    }
+
+    /// <summary>X-06-readmission-bar: the latest date until which a disposal that ended the person's membership bars
+    /// their readmission; null when none does.</summary>
+    public static async Task<DateOnly?> ReadmissionBarUntil(JishiDbContext db, string personId, CancellationToken ct) =>
+        await db.Disposals.IgnoreQueryFilters().AsNoTracking().Where(d => d.PersonId == personId && d.ReadmissionBarUntil != null)
+            .MaxAsync(d => d.ReadmissionBarUntil, ct);
+
+    /// <summary>
+    /// G-08-voting-rights: the members of <paramref name="branchId"/> with voting rights on <paramref name="date"/>, from the
+    /// history (T-10: a transfer moves the relation at the end of its acceptance day): those here now and those who have
+    /// left it since; not those under 停止党籍 on that date (F-06); never the person the vote is about. A mobile member with
+    /// an activity card votes only here, never at the inflow branch (F-03). Also the full members read, for their facts.
+    /// </summary>
+    public static async Task<(HashSet<string> Voters, List<Member> InBranch)> VotersOn(JishiDbContext db, string branchId, DateOnly date,
+        string? excludedPersonId, CancellationToken ct)
+    {
+        var voters = new HashSet<string>();
+        var leftSince = db.MemberHistory.IgnoreQueryFilters()
+            .Where(h => h.OrgId == branchId && h.Change == MembershipChange.TransferredOut && h.Date >= date).Select(h => h.MemberId);
+        var inBranch = await db.Members.IgnoreQueryFilters().AsNoTracking().Include(m => m.Sanctions)
+            .Where(m => (m.OrgId == branchId || leftSince.Contains(m.Id)) && m.Status == MemberStatus.FullMember
+                && (m.LeftDate == null || m.LeftDate >= date))
+            .ToListAsync(ct);
+        var candidateIds = inBranch.Select(m => m.Id).ToList();
+        var moves = (await db.MemberHistory.IgnoreQueryFilters().AsNoTracking()
+                .Where(h => candidateIds.Contains(h.MemberId) && ((h.Change == MembershipChange.TransferredOut && h.Date >= date)
+                    || ((h.Change == MembershipChange.Suspended || h.Change == MembershipChange.Restored) && h.Date <= date)))
+                .ToListAsync(ct))
+            .ToLookup(h => h.MemberId, h => new MembershipEntry(h.Date, h.Change, h.OrgId, h.Detail));
+        foreach (var m in inBranch)
+        {
+            if (Relation.OrgOn(m.OrgId, moves[m.Id], date) == branchId && m.PersonId != excludedPersonId
+                && VotingRight.HasOn(date, m.Status, m.PartyAgeStartDate, m.Sanctions, Relation.IsSuspendedOn(moves[m.Id], date), m.LeftDate))
+            {
+                voters.Add(m.Id);
+            }
+        }
+
+        return (voters, inBranch);
     }
 
     /// <summary>The ids the step names that are not in the registry or the organisation tree (answered 404 with the field).</summary>

@@ -2,13 +2,16 @@ using Jishi.App.Data;
 using Jishi.Domain.Development;
 using Jishi.Domain.Members;
 using Jishi.Domain.Organisations;
+using Jishi.Domain.Procedures;
 using Jishi.Domain.Rules;
 using Microsoft.EntityFrameworkCore;
 
 namespace Jishi.App.Cases;
 
-/// <summary>What a client sends to open a case: the application received by an organisation (API.md).</summary>
-public sealed record NewCase(string? PersonId, string? OrgId, DateOnly? ApplicationReceivedDate, ReceivingOrgRelation? ReceivingOrgRelation);
+/// <summary>What a client sends to open a case: the application received by an organisation (API.md), with the
+/// overrides of WARN refusals at application (X-06-readmission-bar).</summary>
+public sealed record NewCase(string? PersonId, string? OrgId, DateOnly? ApplicationReceivedDate, ReceivingOrgRelation? ReceivingOrgRelation,
+    IReadOnlyList<Override>? Overrides = null);
 
 public sealed class OpenCase(JishiDbContext db, TimeProvider time, GetCase get)
 {
@@ -20,6 +23,12 @@ public sealed class OpenCase(JishiDbContext db, TimeProvider time, GetCase get)
         var received = v.Required("applicationReceivedDate", input.ApplicationReceivedDate, "收到入党申请书日期");
         var relation = v.Required("receivingOrgRelation", input.ReceivingOrgRelation, "接收组织与申请人的关系");
         v.NotAfterToday("applicationReceivedDate", input.ApplicationReceivedDate, ChinaTime.Today(time), "收到入党申请书日期");
+        var overrides = input.Overrides ?? [];
+        foreach (var e in Gate.Validate(overrides, []))
+        {
+            v.Add(e.Field, e.Message);
+        }
+
         v.ThrowIfInvalid();
 
         var person = await db.People.AsNoTracking().FirstOrDefaultAsync(p => p.Id == personId, ct)
@@ -41,9 +50,17 @@ public sealed class OpenCase(JishiDbContext db, TimeProvider time, GetCase get)
             refusals.Add(Refusal.Block(RuleIds.R06WhereToApply, "第六条", $"“{org.Name}”（{org.Type.Label()}）不是接收入党申请的党组织"));
         }
 
-        if (refusals.Count > 0)
+        // X-06-readmission-bar: a person persuaded to withdraw or removed within five years may apply (WARN); the
+        // admission vote is refused until the bar ends.
+        if (ReadmissionRules.Bar(await CaseFacts.ReadmissionBarUntil(db, person.Id, ct), person.Name, received, atVote: false) is { } bar)
         {
-            throw new RuleViolationException(refusals);
+            refusals.Add(bar);
+        }
+
+        var gate = Gate.Resolve(refusals, overrides, []);
+        if (gate.Remaining.Count > 0)
+        {
+            throw new RuleViolationException(gate.Remaining);
         }
 
         var now = Truncate(time.GetUtcNow());
@@ -61,7 +78,7 @@ public sealed class OpenCase(JishiDbContext db, TimeProvider time, GetCase get)
         };
         var data = new EventData();
         var state = new CaseState();
-        var first = CaseLog.Append(record, state, CaseEventType.ApplicationReceived, received, data, [], [], db.Caller, now);
+        var first = CaseLog.Append(record, state, CaseEventType.ApplicationReceived, received, data, gate.UsedOverrides, [], db.Caller, now);
         record.Version = 1;
         db.Cases.Add(record);
         db.CaseEvents.Add(first);

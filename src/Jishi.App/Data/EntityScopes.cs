@@ -1,5 +1,6 @@
 using System.Linq.Expressions;
 using Jishi.App.Cases;
+using Jishi.App.Disposals;
 using Jishi.App.LostContacts;
 using Jishi.App.Members;
 using Jishi.App.Mobility;
@@ -69,6 +70,7 @@ public static class EntityScopes
         OnPaths<TransferRecord>(x => x.IssuingOrgPath, x => x.ToOrgPath),
         OnPaths<MobilityRecord>(x => x.FormalOrgPath, x => x.InflowOrgPath),
         OnPaths<LostContactRecord>(x => x.OrgPath),
+        OnPaths<DisposalRecord>(x => x.OrgPath),
         OnPaths<MembershipChangeRecord>(x => x.OrgPath) with { Parent = Parent<MembershipChangeRecord, Member>(x => x.MemberId) },
         OnPaths<Dues.DuesAssessmentRecord>(x => x.OrgPath),
         // A payment belongs to the organisation that collected it (the formal branch, or the inflow branch of a card holder).

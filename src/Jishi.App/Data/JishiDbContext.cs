@@ -1,6 +1,7 @@
 using System.Linq.Expressions;
 using Jishi.App.Accounts;
 using Jishi.App.Cases;
+using Jishi.App.Disposals;
 using Jishi.App.LostContacts;
 using Jishi.App.Members;
 using Jishi.App.Mobility;
@@ -57,6 +58,8 @@ public abstract class JishiDbContext(DbContextOptions options, CallerScope scope
     public DbSet<MobilityRecord> Mobility => Set<MobilityRecord>();
 
     public DbSet<LostContactRecord> LostContacts => Set<LostContactRecord>();
+
+    public DbSet<DisposalRecord> Disposals => Set<DisposalRecord>();
 
     public DbSet<MembershipChangeRecord> MemberHistory => Set<MembershipChangeRecord>();
 
@@ -205,6 +208,7 @@ public abstract class JishiDbContext(DbContextOptions options, CallerScope scope
             e.HasKey(s => s.Id);
             e.Property(s => s.Id).HasMaxLength(20);
             e.Property(s => s.MemberId).HasMaxLength(20);
+            e.Property(s => s.MatterRef).HasMaxLength(100);
             e.Ignore(s => s.EffectEndDate);
         });
 
@@ -411,6 +415,24 @@ public abstract class JishiDbContext(DbContextOptions options, CallerScope scope
             e.HasIndex(x => new { x.OrgPath, x.IsOpen });
             e.HasIndex(x => new { x.MemberId, x.IsOpen });
             e.HasOne<ProcedureRecord>().WithOne().HasForeignKey<LostContactRecord>(x => x.Id).OnDelete(DeleteBehavior.Restrict);
+            e.HasOne<Member>().WithMany().HasForeignKey(x => x.MemberId).OnDelete(DeleteBehavior.Restrict);
+        });
+
+        modelBuilder.Entity<DisposalRecord>(e =>
+        {
+            e.ToTable("disposals");
+            e.HasKey(x => x.Id);
+            e.Property(x => x.Id).HasMaxLength(20);
+            e.Property(x => x.MemberId).HasMaxLength(20);
+            e.Property(x => x.PersonId).HasMaxLength(20);
+            e.Property(x => x.MemberName).HasMaxLength(100);
+            e.Property(x => x.OrgId).HasMaxLength(20);
+            e.Property(x => x.MatterRef).HasMaxLength(100);
+            ConfigurePath(e.Property(x => x.OrgPath).HasMaxLength(800));
+            e.HasIndex(x => new { x.OrgPath, x.IsOpen });
+            e.HasIndex(x => new { x.MemberId, x.IsOpen });
+            e.HasIndex(x => x.PersonId);
+            e.HasOne<ProcedureRecord>().WithOne().HasForeignKey<DisposalRecord>(x => x.Id).OnDelete(DeleteBehavior.Restrict);
             e.HasOne<Member>().WithMany().HasForeignKey(x => x.MemberId).OnDelete(DeleteBehavior.Restrict);
         });
 

@@ -2,6 +2,7 @@ using Jishi.App.Cases;
 using Jishi.App.Data;
 using Jishi.Domain.LostContacts;
 using Jishi.Domain.Members;
+using Jishi.Domain.Membership;
 using Jishi.Domain.Organisations;
 using Microsoft.EntityFrameworkCore;
 
@@ -23,8 +24,13 @@ public sealed class LostContactFacts(JishiDbContext db, TimeProvider time)
             throw new NotFoundException("组织", namedOrgId, namedField);
         }
 
+        // X-07-no-restoration: how the membership ended, when the history says it did (劝退, 除名, 开除 …).
+        var removed = await db.MemberHistory.IgnoreQueryFilters().AsNoTracking()
+            .Where(h => h.MemberId == member.Id && h.Change == MembershipChange.Removed)
+            .OrderByDescending(h => h.Date).Select(h => new { h.Date, h.Detail }).FirstOrDefaultAsync(ct);
         return new Loaded(new LostContactContext
         {
+            EndedMembership = removed is null ? null : new EndedMembership(removed.Date, removed.Detail ?? "出党"),
             Today = ChinaTime.Today(time),
             MemberName = member.Name,
             MemberStatus = member.Status,

@@ -45,6 +45,8 @@ public sealed class RecordLostContactEvent(JishiDbContext db, LostContactFacts f
                     break;
                 case MemberRestored r:
                     member.SuspendedDate = null;
+                    // Only by an exception after a removal (X-07-no-restoration): the membership is restored too.
+                    member.LeftDate = null;
                     MemberHistoryLog.Add(db, time, member.Id, r.Date, MembershipChange.Restored, org.Id, org.Path, "停止党籍后恢复党籍", id);
                     break;
                 case MemberRemovedAsLapsed x:

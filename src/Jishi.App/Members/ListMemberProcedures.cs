@@ -1,4 +1,5 @@
 using Jishi.App.Data;
+using Jishi.App.Disposals;
 using Jishi.App.LostContacts;
 using Jishi.App.Mobility;
 using Jishi.App.Transfers;
@@ -7,10 +8,14 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Jishi.App.Members;
 
-/// <summary>A member's open procedures: transfers, mobility records and lost-contact cases not yet closed. They are
-/// read whichever side recorded them, as the member's flags are (<see cref="MemberFlags"/>).</summary>
+/// <summary>A member's open procedures: transfers, mobility records, lost-contact and disposal cases not yet closed.
+/// They are read whichever side recorded them, as the member's flags are (<see cref="MemberFlags"/>).</summary>
 public sealed record OpenProcedures(IReadOnlyList<TransferRecord> Transfers, IReadOnlyList<MobilityRecord> Mobility,
-    IReadOnlyList<LostContactRecord> LostContacts);
+    IReadOnlyList<LostContactRecord> LostContacts)
+{
+    /// <summary>The member's open disposal cases (X-rules).</summary>
+    public IReadOnlyList<DisposalRecord> Disposals { get; init; } = [];
+}
 
 /// <summary>The open procedures with the ids of those the caller may open (a transfer issued by the committee above
 /// a branch lies outside the branch's scope).</summary>
@@ -23,13 +28,14 @@ public sealed class ListMemberProcedures(JishiDbContext db)
     public async Task<MemberProcedures> Handle(Member member, CancellationToken ct = default)
     {
         var open = await Open(db, member.Id, ct);
-        var ids = open.Transfers.Select(t => t.Id).Concat(open.Mobility.Select(r => r.Id)).Concat(open.LostContacts.Select(r => r.Id)).ToList();
+        var ids = open.Transfers.Select(t => t.Id).Concat(open.Mobility.Select(r => r.Id)).Concat(open.LostContacts.Select(r => r.Id))
+            .Concat(open.Disposals.Select(r => r.Id)).ToList();
         var reachable = ids.Count == 0 ? []
             : await db.Procedures.AsNoTracking().Where(p => ids.Contains(p.Id)).Select(p => p.Id).ToListAsync(ct);
         return new MemberProcedures(open, reachable.ToHashSet(StringComparer.Ordinal));
     }
 
-    /// <summary>The member's open transfers (newest first), mobility records and lost-contact cases, outside any scope.</summary>
+    /// <summary>The member's open transfers (newest first), mobility records, lost-contact and disposal cases, outside any scope.</summary>
     internal static async Task<OpenProcedures> Open(JishiDbContext db, string memberId, CancellationToken ct)
     {
         var transfers = await db.Transfers.IgnoreQueryFilters().AsNoTracking().Where(t => t.MemberId == memberId && t.IsOpen)
@@ -38,6 +44,8 @@ public sealed class ListMemberProcedures(JishiDbContext db)
             .OrderByDescending(r => r.LeftDate).ToListAsync(ct);
         var lost = await db.LostContacts.IgnoreQueryFilters().AsNoTracking().Where(r => r.MemberId == memberId && r.IsOpen)
             .OrderByDescending(r => r.LostSinceDate).ToListAsync(ct);
-        return new OpenProcedures(transfers, mobility, lost);
+        var disposals = await db.Disposals.IgnoreQueryFilters().AsNoTracking().Where(r => r.MemberId == memberId && r.IsOpen)
+            .OrderByDescending(r => r.StartDate).ToListAsync(ct);
+        return new OpenProcedures(transfers, mobility, lost) { Disposals = disposals };
     }
 }

@@ -18,7 +18,7 @@ public sealed record NewMember(
 /// <summary>A graduate's graduation as the keeping organisation records it (T-12-graduates).</summary>
 public sealed record NewGraduation(DateOnly? GraduationDate, bool? Placed = null);
 
-public sealed record NewSanction(SanctionType? Type, DateOnly? ApprovedDate, DateOnly? RightsRestoredDate = null);
+public sealed record NewSanction(SanctionType? Type, DateOnly? ApprovedDate, DateOnly? RightsRestoredDate = null, string? MatterRef = null);
 
 /// <summary>A registry entry with the person's name, for lists and pages.</summary>
 public sealed record MemberView(Member Member, Person Person);
@@ -137,6 +137,11 @@ public sealed class AddSanction(JishiDbContext db, TimeProvider time)
         var type = v.Required("type", input.Type, "处分种类");
         var approved = v.Required("approvedDate", input.ApprovedDate, "处分批准日期");
         v.NotAfterToday("approvedDate", input.ApprovedDate, ChinaTime.Today(time), "处分批准日期");
+        if (input.MatterRef is { Length: > 100 })
+        {
+            v.Add("matterRef", "事项编号不能超过 100 字");
+        }
+
         v.ThrowIfInvalid();
         var errors = SanctionEffect.Validate(type, approved, input.RightsRestoredDate);
         if (errors.Count > 0)
@@ -151,6 +156,7 @@ public sealed class AddSanction(JishiDbContext db, TimeProvider time)
             Type = type,
             ApprovedDate = approved,
             RightsRestoredDate = input.RightsRestoredDate,
+            MatterRef = string.IsNullOrWhiteSpace(input.MatterRef) ? null : input.MatterRef.Trim(),
             CreatedAt = time.GetUtcNow(),
         };
         db.Sanctions.Add(sanction);

@@ -91,6 +91,10 @@ public sealed class CaseContext
     /// <summary>The kinds of document attached to the case as scans (the electronic archive, R-36-archive).</summary>
     public IReadOnlySet<DocumentType> AttachedDocuments { get; init; } = new HashSet<DocumentType>();
 
+    /// <summary>X-06-readmission-bar: the person was persuaded to withdraw or removed by a disposal; no admission vote
+    /// before this date. Null when no bar applies.</summary>
+    public DateOnly? ReadmissionBarUntil { get; init; }
+
     public OrgFacts CaseOrg => OrgChain[0];
 
     /// <summary>The nearest committee (党委) above the case's organisation: "上级党委".</summary>

@@ -13,7 +13,7 @@ public static class CaseEngine
     private static readonly CaseRules[] RuleGroups =
     [
         CommonRules.Check, ApplicationRules.Check, ActivistRules.Check, CandidateRules.Check, AdmissionRules.Check,
-        ProbationRules.Check, TransferRules.Check, SpecialAdmissionRules.Check, ArchiveRules.Check,
+        ProbationRules.Check, TransferRules.Check, SpecialAdmissionRules.Check, ArchiveRules.Check, ReadmissionRules.Check,
     ];
 
     public static Decision Decide(CaseState state, CaseEventType type, DateOnly date, EventData data, CaseContext ctx,

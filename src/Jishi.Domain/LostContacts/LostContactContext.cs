@@ -15,6 +15,10 @@ public sealed class LostContactContext : IProcedureContext
 
     public bool MemberHasLeft { get; init; }
 
+    /// <summary>How and when the member's membership ended by 劝退, 除名 (自行脱党, 退党, 劝而不退) or 开除, as the history
+    /// records it; null when it has not (X-07-no-restoration).</summary>
+    public EndedMembership? EndedMembership { get; init; }
+
     /// <summary>The member's organisation and its ancestors, nearest first.</summary>
     public required IReadOnlyList<OrgFacts> MemberOrgChain { get; init; }
 
@@ -29,3 +33,7 @@ public sealed class LostContactContext : IProcedureContext
     /// <summary>The named organisation is strictly above the member's organisation.</summary>
     public bool NamedOrgIsAbove => NamedOrg is { } n && MemberOrgChain.Skip(1).Any(o => o.Id == n.Id);
 }
+
+/// <summary>A membership ended by a disposal or a sanction (history <c>Removed</c>): its date and the measure named.</summary>
+public sealed record EndedMembership(DateOnly Date, string Detail);
+

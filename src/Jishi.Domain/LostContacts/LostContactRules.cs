@@ -180,12 +180,23 @@ public static class LostContactRules
                 $"恢复党籍应经党支部和上级党委审查后由县级组织部门或县级以上党委批准，“{n?.Name}”不是 {ctx.MemberOrg.Name} 之上的县级以上党委或组织部门");
         }
 
+        if (ctx.EndedMembership is { } ended)
+        {
+            yield return NoRestoration(ctx.MemberName, ended);
+        }
+
         if (p.TwoYearsAfterSuspension is { } end && date > end)
         {
             yield return Refusal.BlockWithException(RuleIds.F07Restoration, Article24,
                 $"停止党籍于 {p.SuspendedDate:yyyy-MM-dd}，2年期满于 {end:yyyy-MM-dd}；期满后恢复党籍须有特殊情况的说明");
         }
     }
+
+    /// <summary>X-07-no-restoration (第二十四条 "原则上不能恢复党籍"): a membership ended by 劝退, 除名, 自行脱党, 退党 or
+    /// 开除 is not restored but by an exception; re-entry is a new development case .</summary>
+    public static Refusal NoRestoration(string memberName, EndedMembership ended) =>
+        Refusal.BlockWithException(RuleIds.X07NoRestoration, Article24,
+            $"{memberName} 已于 {ended.Date:yyyy-MM-dd} 出党（{ended.Detail}）：原则上不能恢复党籍，可重新申请入党（5年内不得重新入党）");
 
     /// <summary>F-08-removal-as-lapsed: 停止党籍满2年 (G-02) and still unreachable → decided by the branch assembly and
     /// approved by the higher committee .</summary>

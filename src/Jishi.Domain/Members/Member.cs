@@ -63,6 +63,9 @@ public sealed class Sanction
 
     public DateOnly? RightsRestoredDate { get; set; }
 
+    /// <summary>The matter (案件) the sanction dealt with: no 组织处置 for the same matter (X-05-no-double-measure).</summary>
+    public string? MatterRef { get; init; }
+
     public DateTimeOffset CreatedAt { get; init; }
 
     public DateOnly? EffectEndDate => SanctionEffect.EffectEndDate(Type, ApprovedDate, RightsRestoredDate);

@@ -74,7 +74,8 @@ public abstract class ProcedureProgress<TState, TEvent>(Transitions<TState> tabl
         }
         else
         {
-            var t = table.Find(State, e.Type) ?? throw new InvalidOperationException($"{e.Type} is not allowed at {State}");
+            var t = table.Find(State, e.Type, (e.Data as IHasOutcome)?.Outcome)
+                ?? throw new InvalidOperationException($"{e.Type} is not allowed at {State}");
             State = t.To ?? State;
         }
 
@@ -154,7 +155,14 @@ public abstract class Procedure<TState, TEvent, TProgress, TContext>
         }
 
         var opening = p.Events.Count == 0;
-        if (opening ? type != Table.OpeningEvent : type == Table.OpeningEvent || Table.Find(p.State, type) is null)
+        if (!opening && type != Table.OpeningEvent && Table.Allows(p.State, type) && Table.Find(p.State, type, (data as IHasOutcome)?.Outcome) is null)
+        {
+            // The step is legal here but leads somewhere only by its outcome: one it does not branch on is a field error.
+            var outcomes = Table.OutcomesAt(p.State, type).ToList();
+            return new ProcedureDecision<TEvent>([new FieldError("outcome", $"{type} 在 {p.State} 的结果应为 {string.Join("、", outcomes)} 之一")], [], data, [], [], []);
+        }
+
+        if (opening ? type != Table.OpeningEvent : type == Table.OpeningEvent || Table.Find(p.State, type, (data as IHasOutcome)?.Outcome) is null)
         {
             var legal = Table.LegalAt(p.State).ToList();
             var refusal = Refusal.Block(Transitions<TState>.RuleId, "规则目录（状态机）",

@@ -3,9 +3,18 @@ using System.Text;
 namespace Jishi.Domain.Procedures;
 
 /// <summary>One legal step of a procedure: at <see cref="From"/> the event <see cref="Event"/> may be recorded; it
-/// moves the procedure to <see cref="To"/>, or leaves it where it is when <see cref="To"/> is null.</summary>
-public sealed record Transition<TState>(TState From, string Event, TState? To = null, string? Condition = null)
+/// moves the procedure to <see cref="To"/>, or leaves it where it is when <see cref="To"/> is null. A row with an
+/// <see cref="Outcome"/> applies only to a step whose own outcome (<see cref="IHasOutcome"/>) is that value, so that
+/// where a step leads may depend on what it records (a review corrected or not, a member who withdrew or refused).</summary>
+public sealed record Transition<TState>(TState From, string Event, TState? To = null, string? Condition = null, string? Outcome = null)
     where TState : struct, Enum;
+
+/// <summary>A step whose record carries an outcome the transition table branches on (<see cref="Transition{TState}.Outcome"/>);
+/// null when the step has none.</summary>
+public interface IHasOutcome
+{
+    string? Outcome { get; }
+}
 
 /// <summary>
 /// Every legal step of one procedure, declared once. The state of a procedure moves only through this table: a step
@@ -23,7 +32,7 @@ public sealed class Transitions<TState>
         Initial = initial;
         OpeningEvent = openingEvent;
         All = rows;
-        var duplicate = rows.GroupBy(r => (r.From, r.Event)).FirstOrDefault(g => g.Count() > 1);
+        var duplicate = rows.GroupBy(r => (r.From, r.Event, r.Outcome)).FirstOrDefault(g => g.Count() > 1);
         if (duplicate is not null)
         {
             throw new InvalidOperationException($"{duplicate.Key.Event} has {duplicate.Count()} rows at {duplicate.Key.From}: a step must lead to one state");
@@ -38,8 +47,19 @@ public sealed class Transitions<TState>
 
     public IReadOnlyList<Transition<TState>> All { get; }
 
-    public Transition<TState>? Find(TState state, string type) =>
-        All.FirstOrDefault(t => EqualityComparer<TState>.Default.Equals(t.From, state) && t.Event == type);
+    /// <summary>The row of <paramref name="type"/> at <paramref name="state"/> for the step's <paramref name="outcome"/>:
+    /// the row of that outcome, else the row without one.</summary>
+    public Transition<TState>? Find(TState state, string type, string? outcome = null) =>
+        All.FirstOrDefault(t => EqualityComparer<TState>.Default.Equals(t.From, state) && t.Event == type && t.Outcome == outcome && outcome is not null)
+        ?? All.FirstOrDefault(t => EqualityComparer<TState>.Default.Equals(t.From, state) && t.Event == type && t.Outcome is null);
+
+    /// <summary>Whether <paramref name="type"/> has any row at <paramref name="state"/>, whatever its outcome.</summary>
+    public bool Allows(TState state, string type) =>
+        All.Any(t => EqualityComparer<TState>.Default.Equals(t.From, state) && t.Event == type);
+
+    /// <summary>The outcomes <paramref name="type"/> branches on at <paramref name="state"/> (empty when it does not).</summary>
+    public IEnumerable<string> OutcomesAt(TState state, string type) =>
+        All.Where(t => EqualityComparer<TState>.Default.Equals(t.From, state) && t.Event == type && t.Outcome is not null).Select(t => t.Outcome!);
 
     public IEnumerable<string> LegalAt(TState state) =>
         All.Where(t => EqualityComparer<TState>.Default.Equals(t.From, state)).Select(t => t.Event).Distinct();
@@ -48,9 +68,11 @@ public sealed class Transitions<TState>
     public TState Replay(IEnumerable<string> types)
     {
         var state = Initial;
-        foreach (var type in types)
+        foreach (var step in types)
         {
-            var t = Find(state, type) ?? throw new InvalidOperationException($"{type} is not allowed at {state}");
+            // "Type:Outcome" names a step that branches on its outcome.
+            var (type, outcome) = step.IndexOf(':', StringComparison.Ordinal) is var i and >= 0 ? (step[..i], step[(i + 1)..]) : (step, null);
+            var t = Find(state, type, outcome) ?? throw new InvalidOperationException($"{step} is not allowed at {state}");
             state = t.To ?? state;
         }
 
@@ -66,7 +88,7 @@ public sealed class Transitions<TState>
         sb.Append($"    [*] --> {Initial}: {OpeningEvent}\n");
         foreach (var t in All.Where(t => t.To is not null))
         {
-            sb.Append($"    {t.From} --> {t.To}: {t.Event}{(t.Condition is null ? "" : " — " + t.Condition)}\n");
+            sb.Append($"    {t.From} --> {t.To}: {t.Event}{(t.Outcome is null ? "" : $" [{t.Outcome}]")}{(t.Condition is null ? "" : " — " + t.Condition)}\n");
         }
 
         foreach (var state in Enum.GetValues<TState>())

@@ -143,4 +143,13 @@ public static class RuleIds
     public const string L07TrainingHours = "L-07-training-hours";
     public const string L08PartySpiritAnalysis = "L-08-party-spirit-analysis";
     public const string M15Lapse6Months = "M-15-lapse-6-months";
+
+    // 不合格党员组织处置 (MANAGEMENT.md §4; 党章第九条; 《党员教育管理工作条例》第三十、三十一条; S12)
+    public const string X01PriorFiling = "X-01-prior-filing";
+    public const string X02Sequence = "X-02-sequence";
+    public const string X03CorrectionDeadline = "X-03-correction-deadline";
+    public const string X04DecisionAndApproval = "X-04-decision-and-approval";
+    public const string X05NoDoubleMeasure = "X-05-no-double-measure";
+    public const string X06ReadmissionBar = "X-06-readmission-bar";
+    public const string X07NoRestoration = "X-07-no-restoration";
 }

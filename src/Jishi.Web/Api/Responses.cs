@@ -39,10 +39,10 @@ public sealed record PersonResponse(
 
 public sealed record SanctionResponse(
     string Id, string MemberId, SanctionType Type, string TypeLabel, DateOnly ApprovedDate, DateOnly? RightsRestoredDate,
-    DateOnly? EffectEndDate, bool InEffect)
+    DateOnly? EffectEndDate, bool InEffect, string? MatterRef)
 {
     public static SanctionResponse From(Sanction s, DateOnly today) => new(s.Id, s.MemberId, s.Type, s.Type.Label(),
-        s.ApprovedDate, s.RightsRestoredDate, s.EffectEndDate, s.IsInEffectOn(today));
+        s.ApprovedDate, s.RightsRestoredDate, s.EffectEndDate, s.IsInEffectOn(today), s.MatterRef);
 }
 
 public sealed record MemberResponse(

@@ -14,13 +14,6 @@ public sealed partial class RulesCoverageTests
     public static readonly IReadOnlyDictionary<string, string> NotYetEnforced = new Dictionary<string, string>
     {
         ["L-04-assembly-votes"] = "处置、处分和表彰的支部大会表决随组织处置程序建设",
-        ["X-01-prior-filing"] = "组织处置程序尚在建设中",
-        ["X-02-sequence"] = "组织处置程序尚在建设中",
-        ["X-03-correction-deadline"] = "组织处置程序尚在建设中",
-        ["X-04-decision-and-approval"] = "组织处置程序尚在建设中",
-        ["X-05-no-double-measure"] = "组织处置程序尚在建设中",
-        ["X-06-readmission-bar"] = "组织处置程序尚在建设中",
-        ["X-07-no-restoration"] = "组织处置程序尚在建设中",
     };
 
     /// <summary>Gating rules that no refusal can break, because the system is built so: what makes them hold, and the

@@ -35,4 +35,9 @@ public sealed class ProcedureDiagramTests
     public void LostContactDiagram_InDocs_IsTheOneGeneratedFromItsTransitionTable() =>
         RepoFiles.AssertGenerated("docs/workflows/lost-contact.mmd",
             Domain.LostContacts.LostContactProcedure.StateMachine.ToMermaid("Jishi.Domain.LostContacts.LostContactProcedure.StateMachine"));
+
+    [Fact]
+    public void DisposalDiagram_InDocs_IsTheOneGeneratedFromItsTransitionTable() =>
+        RepoFiles.AssertGenerated("docs/workflows/disposal.mmd",
+            Domain.Disposals.DisposalProcedure.StateMachine.ToMermaid("Jishi.Domain.Disposals.DisposalProcedure.StateMachine"));
 }

@@ -30,10 +30,9 @@ public static class VoteRules
         }
 
         // G-09-quorum / R-19-quorum: 2A > N.
-        if (2 * a <= n)
+        if (Quorum(n, a, admission ? RuleIds.R19Quorum : RuleIds.G09Quorum, admission ? "第十九条" : "第三十二条") is { } quorum)
         {
-            refusals.Add(Refusal.Block(admission ? RuleIds.R19Quorum : RuleIds.G09Quorum, admission ? "第十九条" : "第三十二条",
-                $"实到会有表决权的党员 {a} 人，未超过应到会 {n} 人的半数"));
+            refusals.Add(quorum);
         }
 
         // G-12-secret-ballot.
@@ -70,7 +69,15 @@ public static class VoteRules
         }
 
         var y = d.VotesFor!.Value + validFor;
-        var result = 2 * y > n ? AssemblyResult.Passed : AssemblyResult.NotPassed;
+        var result = Passes(n, y) ? AssemblyResult.Passed : AssemblyResult.NotPassed;
         return (refusals, d with { CountedVotesFor = y, ValidWrittenOpinionsFor = validFor, Result = result });
     }
+
+    /// <summary>G-09-quorum: a branch assembly may vote only when more than half of the N members with voting rights are
+    /// present (2A &gt; N, strict); the refusal under the rule id and article of the vote concerned.</summary>
+    public static Refusal? Quorum(int eligible, int present, string rule, string article) => 2 * present > eligible ? null
+        : Refusal.Block(rule, article, $"实到会有表决权的党员 {present} 人，未超过应到会 {eligible} 人的半数");
+
+    /// <summary>G-10: a resolution passes when the votes for (with valid written opinions) are more than half of N (2Y &gt; N).</summary>
+    public static bool Passes(int eligible, int votesFor) => 2 * votesFor > eligible;
 }
