@@ -142,6 +142,7 @@ public static class Program
                     await new SeedDemoMeetings(db, time).Handle();
                     await new SeedDemoPartySpirit(db, time).Handle();
                     await new SeedDemoAppraisals(db, time).Handle();
+                    await new SeedDemoDisposals(db, time).Handle();
                 }
 
                 output.WriteLine(login is null

@@ -100,6 +100,7 @@ await using (var startup = app.Services.CreateAsyncScope())
             await startup.ServiceProvider.GetRequiredService<SeedDemoMeetings>().Handle();
             await startup.ServiceProvider.GetRequiredService<SeedDemoPartySpirit>().Handle();
             await startup.ServiceProvider.GetRequiredService<SeedDemoAppraisals>().Handle();
+            await startup.ServiceProvider.GetRequiredService<SeedDemoDisposals>().Handle();
         }
 
         DemoConsole.Announce(app, database, login);

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Jishi.Domain.Disposals;
 using Jishi.Domain.LostContacts;
 using Jishi.Domain.Mobility;
 using Jishi.Domain.OrgLife;
@@ -15,7 +16,8 @@ namespace Jishi.Web.Tests.Procedures;
 public sealed class ProcedureFormsTests
 {
     private static readonly IReadOnlyDictionary<string, Type>[] Procedures =
-        [TransferProcedure.Instance.EventTypes, MobilityProcedure.Instance.EventTypes, LostContactProcedure.Instance.EventTypes];
+        [TransferProcedure.Instance.EventTypes, MobilityProcedure.Instance.EventTypes, LostContactProcedure.Instance.EventTypes,
+            DisposalProcedure.Instance.EventTypes];
 
     [Fact]
     public void EveryFieldOfEveryStep_HasAChineseLabel_AndAnInput()

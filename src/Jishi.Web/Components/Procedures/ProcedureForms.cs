@@ -14,7 +14,8 @@ namespace Jishi.Web.Components.Procedures;
 /// </summary>
 public static class ProcedureForms
 {
-    private static readonly HashSet<string> LongTexts = ["Note", "Summary", "Basis", "Statement", "Conduct", "Result", "Conclusion"];
+    private static readonly HashSet<string> LongTexts =
+        ["Note", "Summary", "Basis", "Statement", "Conduct", "Result", "Conclusion", "Findings", "HelpMeasures", "Assessment", "MemberStatement"];
 
     /// <summary>Field labels: "Type.Property" when a property means something particular in that step, else "Property".</summary>
     private static readonly Dictionary<string, string> FieldLabels = new(StringComparer.Ordinal)
@@ -65,6 +66,30 @@ public static class ProcedureForms
         ["Withdrawn.Reason"] = "撤回的理由",
         ["Days"] = "延长天数",
         ["ValidityExtended.Basis"] = "延长的依据",
+        ["Ground"] = "处置事由",
+        ["Measure"] = "拟采取的措施",
+        ["MatterRef"] = "所处理事项的编号",
+        ["DisposalProposed.Reason"] = "具体事实和处置意见",
+        ["FiledWithOrgId"] = "备案的基层党委",
+        ["Findings"] = "调查核实的情况",
+        ["Interviewers"] = "谈话人",
+        ["TalkHeld.Summary"] = "谈话情况及本人的态度",
+        ["CorrectionOrdered.Deadline"] = "改正期限（最后一日）",
+        ["HelpMeasures"] = "帮助教育措施",
+        ["CorrectionReviewed.Result"] = "期满审查结果",
+        ["Assessment"] = "审查意见",
+        ["EligibleVoterCount"] = "应到会有表决权的党员（人）",
+        ["PresentVoterCount"] = "实到会有表决权的党员（人）",
+        ["VotesFor"] = "赞成（票）",
+        ["VotesAgainst"] = "反对（票）",
+        ["Abstentions"] = "弃权（票）",
+        ["MemberAttendance"] = "受处置党员本人",
+        ["MemberStatement"] = "本人的意见（申辩）",
+        ["Approved.ApprovingOrgId"] = "审批的上级党委",
+        ["NotApproved.ApprovingOrgId"] = "审批的上级党委",
+        ["NotApproved.Reason"] = "不批准的理由",
+        ["Response"] = "本人的答复（劝退时填写）",
+        ["Appealed.Statement"] = "申诉的内容",
     };
 
     private static readonly Dictionary<string, string> Hints = new(StringComparer.Ordinal)
@@ -75,6 +100,12 @@ public static class ProcedureForms
         ["OutflowRegistered.ActivityCardNo"] = "外出时发放活动证的，填写编号（F-03）",
         ["LostSinceDate"] = "满6个月仍无法取得联系的，可停止其党籍（F-05）",
         ["InflowRegistered.InflowOrgName"] = "流入地党组织在本系统内的，请在上一栏选择",
+        ["Ground"] = "理想信念动摇、消极懈怠、组织纪律散漫、失联后已取得联系的，一般先限期改正；丧失党员条件、思想蜕化坚持退党的，可直接除名（X-02）",
+        ["MatterRef"] = "已受党纪处分的同一事项，不再进行组织处置（X-05）",
+        ["CorrectionOrdered.Deadline"] = "不填时为6个月；最长不超过12个月（X-03）",
+        ["EligibleVoterCount"] = "本支部会议当日的正式党员，不含受处置的党员本人（G-08）；到会须超过半数，赞成票超过应到会人数的半数为通过",
+        ["MemberStatement"] = "本人未到会的，记录其书面意见或未提出意见的情况（X-04）",
+        ["Response"] = "劝退经批准并通知后，本人坚持不退的，转为除名，须再经支部大会决定、上级党委批准",
     };
 
     /// <summary>The fields of the step whose event record is <paramref name="recordType"/>, note last.</summary>
