@@ -75,6 +75,15 @@ public sealed class Validation
         return year ?? today.Year;
     }
 
+    /// <summary>A rule's refusal found while checking the request (422), reported after any malformed input (400).</summary>
+    public void Refuse(Refusal? refusal)
+    {
+        if (refusal is not null)
+        {
+            refusals.Add(refusal);
+        }
+    }
+
     public void ThrowIfInvalid()
     {
         if (errors.Count > 0)

@@ -125,3 +125,21 @@ public sealed class ListFeedDeadlines(JishiDbContext db)
             .ThenBy(d => d.Rule, StringComparer.Ordinal).Take(Limit).ToList();
     }
 }
+
+/// <summary>The organisations' obligations (OrgWARN) for the calendar feed: those the alerts page shows by default —
+/// unmet and due by today + <see cref="Dashboard.DefaultWithinDays"/> days — of the organisations in the caller's scope,
+/// from every <see cref="IOrgObligations"/> source, by due date.</summary>
+public sealed class ListFeedObligations(JishiDbContext db, TimeProvider time)
+{
+    public async Task<IReadOnlyList<OrgObligation>> Handle(CancellationToken ct = default)
+    {
+        var horizon = ChinaTime.Today(time).AddDays(Dashboard.DefaultWithinDays);
+        var all = new List<OrgObligation>();
+        foreach (var source in OrgObligations.Sources)
+        {
+            all.AddRange(await source.DueBy(db, null, horizon, ct));
+        }
+
+        return [.. all.DistinctBy(o => o.Key).OrderBy(o => o.DueDate).ThenBy(o => o.Key, StringComparer.Ordinal)];
+    }
+}

@@ -4,8 +4,14 @@ using Jishi.Domain.Organisations;
 namespace Jishi.App.Alerts;
 
 /// <summary>An obligation of an organisation itself (OrgWARN), not of a case: a yearly report not made, a meeting not
-/// held. Shown in the alerts with <c>kind: "OrgObligation"</c> until it is met.</summary>
-public sealed record OrgObligation(string OrgId, string OrgName, string Rule, DateOnly DueDate, string Detail);
+/// held. Shown in the alerts with <c>kind: "OrgObligation"</c> until it is met. <see cref="Period"/> tells apart the
+/// obligations of one organisation and rule (the period and meeting type, the year and report kind, the graduate);
+/// without it the due date does.</summary>
+public sealed record OrgObligation(string OrgId, string OrgName, string Rule, DateOnly DueDate, string Detail, string? Period = null)
+{
+    /// <summary>What identifies the obligation over time: organisation + rule + period (the calendar feed's UID).</summary>
+    public string Key => $"{OrgId}-{Rule}-{Period ?? DueDate.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture)}";
+}
 
 /// <summary>A source of organisations' obligations: one per area that has them (dues, organisational life, reports),
 /// found by <see cref="OrgObligations.Sources"/> — adding a source is adding its class.</summary>

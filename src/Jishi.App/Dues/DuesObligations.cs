@@ -45,7 +45,8 @@ public sealed class DuesObligations : IOrgObligations
         {
             if (orgs.TryGetValue(orgId, out var org) && !filed.Contains((orgId, year, DuesYearReportKind.Publication)))
             {
-                due.Add(new OrgObligation(orgId, org.Name, DuesYearReports.Rule, DuesYearReports.DueDate(year), $"{year} 年度党费收缴情况向党员公布"));
+                due.Add(new OrgObligation(orgId, org.Name, DuesYearReports.Rule, DuesYearReports.DueDate(year), $"{year} 年度党费收缴情况向党员公布",
+                    $"{year}-{DuesYearReportKind.Publication}"));
             }
         }
 
@@ -54,7 +55,7 @@ public sealed class DuesObligations : IOrgObligations
             if (orgs.TryGetValue(orgId, out var org) && org.ParentId is not null && !filed.Contains((orgId, year, DuesYearReportKind.Report)))
             {
                 due.Add(new OrgObligation(orgId, org.Name, DuesYearReports.Rule, DuesYearReports.DueDate(year),
-                    $"{year} 年度党费收缴、使用和管理情况向上级党组织书面报告"));
+                    $"{year} 年度党费收缴、使用和管理情况向上级党组织书面报告", $"{year}-{DuesYearReportKind.Report}"));
             }
         }
 

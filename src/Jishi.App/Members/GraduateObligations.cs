@@ -37,6 +37,6 @@ public sealed class GraduateObligations : IOrgObligations
         return [.. rows.Select(r => (r, due: GraduateRules.KeepUntil(r.GraduationDate!.Value)))
             .Where(x => x.due <= horizon)
             .Select(x => new OrgObligation(x.r.OrgId, orgs.GetValueOrDefault(x.r.OrgId, x.r.OrgId), RuleIds.T12Graduates, x.due,
-                $"毕业生 {x.r.Name}（{x.r.GraduationDate:yyyy-MM-dd} 毕业）组织关系保留至 {x.due:yyyy-MM-dd}，逾期应转出"))];
+                $"毕业生 {x.r.Name}（{x.r.GraduationDate:yyyy-MM-dd} 毕业）组织关系保留至 {x.due:yyyy-MM-dd}，逾期应转出", x.r.Id))];
     }
 }

@@ -1,6 +1,8 @@
 using Jishi.App.Data;
 using Jishi.Domain.Members;
 using Jishi.Domain.Membership;
+using Jishi.Domain.Organisations;
+using Jishi.Domain.OrgLife;
 using Jishi.Domain.People;
 using Jishi.Domain.Rules;
 using Microsoft.EntityFrameworkCore;
@@ -18,7 +20,15 @@ public sealed record NewMember(
 /// <summary>A graduate's graduation as the keeping organisation records it (T-12-graduates).</summary>
 public sealed record NewGraduation(DateOnly? GraduationDate, bool? Placed = null);
 
-public sealed record NewSanction(SanctionType? Type, DateOnly? ApprovedDate, DateOnly? RightsRestoredDate = null, string? MatterRef = null);
+/// <summary>A disciplinary sanction as recorded. <c>DecidingOrgId</c> is the organisation that decided it (the member's
+/// branch, or a committee above); when it is a 党支部 the decision is its assembly's and <c>AssemblyVote</c> is required
+/// (L-04-assembly-votes). Both optional: a sanction recorded without them is taken as decided above the branch.</summary>
+public sealed record NewSanction(SanctionType? Type, DateOnly? ApprovedDate, DateOnly? RightsRestoredDate = null, string? MatterRef = null,
+    string? DecidingOrgId = null, AssemblyVote? AssemblyVote = null);
+
+/// <summary>The figures of a branch assembly's vote (支部党员大会表决), named as in a disposal's <c>AssemblyDecided</c>:
+/// N 应到会有表决权的党员, A 实到会, Y 赞成; 反对 and 弃权 optional.</summary>
+public sealed record AssemblyVote(int? EligibleVoterCount, int? PresentVoterCount, int? VotesFor, int? VotesAgainst = null, int? Abstentions = null);
 
 /// <summary>A registry entry with the person's name, for lists and pages.</summary>
 public sealed record MemberView(Member Member, Person Person);
@@ -142,6 +152,7 @@ public sealed class AddSanction(JishiDbContext db, TimeProvider time)
             v.Add("matterRef", "事项编号不能超过 100 字");
         }
 
+        await CheckDecision(member, input, v, ct);
         v.ThrowIfInvalid();
         var errors = SanctionEffect.Validate(type, approved, input.RightsRestoredDate);
         if (errors.Count > 0)
@@ -162,6 +173,48 @@ public sealed class AddSanction(JishiDbContext db, TimeProvider time)
         db.Sanctions.Add(sanction);
         await db.SaveChangesAsync(ct);
         return sanction;
+    }
+
+    /// <summary>L-04-assembly-votes (S7 第十一条): a sanction decided by a 党支部 is its assembly's decision — the vote's
+    /// figures are required, consistent, with a quorum (2A &gt; N) and passed (2Y &gt; N); a vote given is checked whoever
+    /// decided. The deciding organisation is the member's own or one above it.</summary>
+    private async Task CheckDecision(Member member, NewSanction input, Validation v, CancellationToken ct)
+    {
+        var orgId = v.Optional("decidingOrgId", input.DecidingOrgId, 20, "作出处分决定的组织");
+        if (orgId is not null)
+        {
+            var org = await db.Orgs.IgnoreQueryFilters().AsNoTracking().FirstOrDefaultAsync(o => o.Id == orgId, ct)
+                      ?? throw new NotFoundException("组织", orgId, "decidingOrgId");
+            if (!member.OrgPath.Contains("/" + org.Id + "/", StringComparison.Ordinal))
+            {
+                v.Add("decidingOrgId", $"作出处分决定的组织应为 {member.Name} 所在的党组织或其上级党组织，“{org.Name}”不是");
+            }
+            else if (org.Type.IsBranch() && input.AssemblyVote is null)
+            {
+                v.Add("assemblyVote", $"“{org.Name}”是党支部：处分须经支部党员大会讨论决定，应填写表决情况"
+                    + "（eligibleVoterCount 应到会、presentVoterCount 实到会、votesFor 赞成；L-04-assembly-votes）");
+            }
+        }
+
+        if (input.AssemblyVote is not { } vote)
+        {
+            return;
+        }
+
+        var n = v.Required("assemblyVote.eligibleVoterCount", vote.EligibleVoterCount, "应到会有表决权的党员人数");
+        var a = v.Required("assemblyVote.presentVoterCount", vote.PresentVoterCount, "实到会有表决权的党员人数");
+        var y = v.Required("assemblyVote.votesFor", vote.VotesFor, "赞成票数");
+        var figures = AssemblyVotes.Figures("assemblyVote.", vote.EligibleVoterCount, vote.PresentVoterCount, vote.VotesFor, vote.VotesAgainst,
+            vote.Abstentions).ToList();
+        foreach (var e in figures)
+        {
+            v.Add(e.Field, e.Message);
+        }
+
+        if (figures.Count == 0 && vote is { EligibleVoterCount: not null, PresentVoterCount: not null, VotesFor: not null })
+        {
+            v.Refuse(AssemblyVotes.Quorum(n, a) ?? AssemblyVotes.Passed(n, y, "对 " + member.Name + " 的处分"));
+        }
     }
 }
 

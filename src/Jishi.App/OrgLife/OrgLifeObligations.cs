@@ -30,7 +30,7 @@ public sealed class OrgLifeObligations : IOrgObligations
         foreach (var i in items.Where(i => i.State is PeriodState.Missed or PeriodState.Open && i.DueDate <= horizon))
         {
             due.Add(new OrgObligation(i.OrgId, names[i.OrgId], RuleIds.L01Frequencies, i.DueDate,
-                $"{i.Period} 应召开{i.Type.Label()} {i.Required} 次，已召开 {i.Held} 次"));
+                $"{i.Period} 应召开{i.Type.Label()} {i.Required} 次，已召开 {i.Held} 次", $"{i.Period}-{i.Type}"));
         }
 
         return due;

@@ -196,10 +196,10 @@ public sealed record AssemblyDecided : DisposalEvent, IHasOutcome
 
     public string? MemberStatement { get; init; }
 
-    /// <summary>The result the figures give (G-10: 2Y &gt; N); computed, never posted.</summary>
+    /// <summary>The result the figures give (L-04-assembly-votes, G-10: 2Y &gt; N); computed, never posted.</summary>
     [JsonIgnore]
     public DisposalVoteResult? Result => EligibleVoterCount is { } n && VotesFor is { } y
-        ? (Development.VoteRules.Passes(n, y) ? DisposalVoteResult.Passed : DisposalVoteResult.NotPassed)
+        ? (OrgLife.AssemblyVotes.Passes(n, y) ? DisposalVoteResult.Passed : DisposalVoteResult.NotPassed)
         : null;
 
     string? IHasOutcome.Outcome => Result?.ToString();

@@ -1,5 +1,6 @@
 using Jishi.Domain.Calendar;
 using Jishi.Domain.Development;
+using Jishi.Domain.OrgLife;
 using Jishi.Domain.Procedures;
 using Jishi.Domain.Rules;
 
@@ -143,6 +144,8 @@ public static class DisposalRules
         }
     }
 
+    /// <summary>The figures of the assembly's vote: all five given, not negative, A ≤ N and 赞成 + 反对 + 弃权 ≤ A
+    /// (<see cref="AssemblyVotes.Figures"/>, L-04-assembly-votes).</summary>
     private static IEnumerable<FieldError> VoteFields(AssemblyDecided a)
     {
         foreach (var (field, value) in new[]
@@ -151,20 +154,15 @@ public static class DisposalRules
                      ("votesAgainst", a.VotesAgainst), ("abstentions", a.Abstentions),
                  })
         {
-            if (value is null or < 0)
+            if (value is null)
             {
                 yield return new FieldError(field, "必须填写不小于 0 的人数");
             }
         }
 
-        if (a is { PresentVoterCount: { } present, EligibleVoterCount: { } n } && present > n)
+        foreach (var e in AssemblyVotes.Figures("", a.EligibleVoterCount, a.PresentVoterCount, a.VotesFor, a.VotesAgainst, a.Abstentions))
         {
-            yield return new FieldError("presentVoterCount", $"实到人数 {present} 不能超过应到人数 {n}");
-        }
-
-        if (a is { PresentVoterCount: { } att, VotesFor: { } y, VotesAgainst: { } no, Abstentions: { } ab } && y + no + ab > att)
-        {
-            yield return new FieldError("votesFor", $"赞成、反对、弃权合计 {y + no + ab} 票，超过实到人数 {att}");
+            yield return e;
         }
 
         if (a.MemberStatement is { Length: > 2000 })
@@ -290,8 +288,9 @@ public static class DisposalRules
         }
     }
 
-    /// <summary>X-04-decision-and-approval (党章第九条; S7 第十一条): the branch assembly's vote with a quorum (G-09,
-    /// 2A &gt; N) and N as the registry gives it (G-08), the member present or notified, and the member's statement.</summary>
+    /// <summary>X-04-decision-and-approval (党章第九条; S7 第十一条): the branch assembly's vote with the quorum of
+    /// L-04-assembly-votes (2A &gt; N; a vote with 2Y ≤ N is the outcome NotPassed, not a refusal) and N as the registry
+    /// gives it (G-08), the member present or notified, and the member's statement.</summary>
     public static IEnumerable<Refusal?> Decision(AssemblyDecided a, DisposalContext ctx)
     {
         var n = a.EligibleVoterCount!.Value;
@@ -301,7 +300,7 @@ public static class DisposalRules
                 $"应到会有表决权的党员应为 {registry} 人（党员名册中本支部会议当日的正式党员，不含受处置的党员本人），填报 {n} 人");
         }
 
-        yield return VoteRules.Quorum(n, a.PresentVoterCount!.Value, RuleIds.G09Quorum, "《中国共产党支部工作条例（试行）》第十一条");
+        yield return AssemblyVotes.Quorum(n, a.PresentVoterCount!.Value);
         if (a.MemberAttendance is null)
         {
             yield return Refusal.Block(RuleIds.X04DecisionAndApproval, Article9,

@@ -138,6 +138,7 @@ public static class RuleIds
     public const string L01Frequencies = "L-01-frequencies";
     public const string L02Attendance = "L-02-attendance";
     public const string L03CommitteeQuorum = "L-03-committee-quorum";
+    public const string L04AssemblyVotes = "L-04-assembly-votes";
     public const string L05Appraisal = "L-05-appraisal";
     public const string L06Exemptions = "L-06-exemptions";
     public const string L07TrainingHours = "L-07-training-hours";

@@ -8,8 +8,8 @@ using Jishi.Web.Components.Procedures;
 namespace Jishi.Web.Api;
 
 /// <summary>
-/// <c>GET /feeds/{token}.ics</c>: the outstanding deadlines of the token user's scope as an iCalendar feed that a
-/// calendar application can subscribe to. The URL is the credential (a revocable <c>jcf_</c> feed token); an unknown or
+/// <c>GET /feeds/{token}.ics</c>: the outstanding deadlines of the token user's scope, and the organisations'
+/// obligations its alerts show (OrgWARN), as an iCalendar feed that a calendar application can subscribe to. The URL is the credential (a revocable <c>jcf_</c> feed token); an unknown or
 /// revoked token, or a disabled user, gets 404. The feed is built as that user, so the usual scope filter applies.
 /// </summary>
 public static class CalendarFeedEndpoints
@@ -27,7 +27,7 @@ public static class CalendarFeedEndpoints
     public static string FeedUrl(string baseUri, string token) => baseUri.TrimEnd('/') + "/feeds/" + token + ".ics";
 
     private static async Task<IResult> Feed(string token, HttpContext context, CalendarFeedSignIn signIn, CallerScope scope,
-        ListFeedDeadlines deadlines, TimeProvider time, CancellationToken ct)
+        ListFeedDeadlines deadlines, ListFeedObligations obligations, TimeProvider time, CancellationToken ct)
     {
         var caller = await signIn.Handle(token, ct);
         if (caller is null)
@@ -53,7 +53,20 @@ public static class CalendarFeedEndpoints
                 Description: $"期限：{name}（{d.Rule}）\n{ProcedurePages.Subject(d.Kind)}：{d.PersonName}\n{ProcedurePages.Noun(d.Kind)}：{caseUrl}",
                 Url: caseUrl);
         });
-        var body = ICalendar.Write(CalendarName, time.GetUtcNow(), events);
+        // The organisations' obligations the alerts show (OrgWARN), one event each: organisation + rule + period.
+        var owed = (await obligations.Handle(ct)).Select(o =>
+        {
+            var url = baseUri + ProcedurePages.ObligationUrl(o);
+            var name = Labels.Deadline(o.Rule);
+            var state = o.DueDate < today ? "逾期" : "到期";
+            return new CalendarEvent(
+                Uid: $"{o.Key}@jishi",
+                Date: o.DueDate,
+                Summary: $"{state}：{o.Detail} · {o.OrgName}",
+                Description: $"组织义务：{name}（{o.Rule}）\n组织：{o.OrgName}\n{o.Detail}\n办理：{url}",
+                Url: url);
+        });
+        var body = ICalendar.Write(CalendarName, time.GetUtcNow(), [.. events, .. owed]);
         context.Response.Headers.CacheControl = "private, no-store";
         return Results.Text(body, "text/calendar", Encoding.UTF8);
     }

@@ -23,7 +23,7 @@ public static class DisposalEndpoints
             .WithSummary("记录一个步骤：FiledWithCommittee（filedWithOrgId；X-01-prior-filing）、Investigated（findings）、TalkHeld（interviewers, summary）、"
                 + "CorrectionOrdered（deadline?，默认6个月、最长1年；X-03-correction-deadline）、CorrectionReviewed（result: Corrected | NotCorrected）、"
                 + "AssemblyDecided（eligibleVoterCount, presentVoterCount, votesFor, votesAgainst, abstentions, memberAttendance, memberStatement；"
-                + "X-04-decision-and-approval、G-08-voting-rights、G-09-quorum）、Approved / NotApproved（approvingOrgId；X-04-decision-and-approval）、"
+                + "X-04-decision-and-approval、G-08-voting-rights、L-04-assembly-votes）、Approved / NotApproved（approvingOrgId；X-04-decision-and-approval）、"
                 + "Notified（劝退时 response: Withdrew | Refused）、Appealed（statement）")
             .WithDescription("备案前不能调查、谈话或采取措施（X-01-prior-filing）。NotCorrected 转为劝退；劝退通知时本人 Refused 转为除名，须再经支部大会决定、上级批准、通知。"
                 + "劝退本人退党或除名经通知即记入党员变动（Removed，日期为批准之日），党员不删除；此后5年内不得重新入党（X-06-readmission-bar），"

@@ -11,7 +11,10 @@ public static class MemberEndpoints
         members.MapPost("/", Create).WithSummary("党员名册登记");
         members.MapGet("/{id}", Get).WithSummary("党员详情（含处分及其影响期，G-16）");
         members.MapGet("/", List).WithSummary("组织及其下级组织的党员名册");
-        members.MapPost("/{id}/sanctions", AddSanction).WithSummary("记录党纪处分（影响期按 G-16 计算）；matterRef 为所处理事项的编号，同一事项不再组织处置（X-05-no-double-measure）");
+        members.MapPost("/{id}/sanctions", AddSanction).WithSummary("记录党纪处分（影响期按 G-16 计算）；matterRef 为所处理事项的编号，同一事项不再组织处置（X-05-no-double-measure）")
+            .WithDescription("decidingOrgId? 为作出处分决定的组织（本人所在组织或其上级）；为党支部时须填 assemblyVote {eligibleVoterCount, presentVoterCount, "
+                + "votesFor, votesAgainst?, abstentions?}（支部党员大会表决），实到 2A > N 方可表决、赞成 2Y > N 方为通过，否则 422 L-04-assembly-votes，不记录处分；"
+                + "人数不一致（实到多于应到、票数多于实到）400。不填 decidingOrgId 的按上级党委决定记录，不要求表决情况。");
         members.MapPut("/{id}/graduation", RecordGraduation)
             .WithSummary("记录毕业生的毕业日期（T-12-graduates，第三十四条）：{graduationDate, placed?}；组织关系保留一般不超过2年，毕业满24个月仍由本组织保留即提醒转出")
             .WithDescription("graduationDate 必填且不晚于今天（G-05）；placed 为是否已落实工作单位。已离开本系统名册的党员 422 T-12-graduates。再次记录即更正。");

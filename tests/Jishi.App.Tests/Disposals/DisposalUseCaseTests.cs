@@ -1,4 +1,5 @@
 using Jishi.App.Accounts;
+using Jishi.App.AdmissionForms;
 using Jishi.App.Alerts;
 using Jishi.App.Calendar;
 using Jishi.App.Cases;
@@ -236,6 +237,124 @@ public abstract class DisposalUseCaseTests : UseCaseTest
         var refused = Assert.Single(await AdmissionVote(new DateOnly(2026, 6, 29)));
         Assert.Equal(("X-06-readmission-bar", RuleSeverity.Block), (refused.Rule, refused.Severity));
         Assert.Empty(await AdmissionVote(new DateOnly(2026, 6, 30)));
+    }
+
+    [Fact]
+    public async Task X06_ReadmissionBar_ThroughRecordCaseEvent_TheAdmissionVoteOn20260629_IsRefusedAndChangesNothing_On20260630_IsRecorded()
+    {
+        await SetUpAsync();
+        await CreateMemberAsync(tree.BranchA, "支部党员3");
+        var member = await CreateMemberAsync(tree.BranchA, "孙立");
+        var v = await Propose(member, DisposalGround.LostPartyConditions, DisposalMeasure.Removal, new DateOnly(2021, 6, 1));
+        await Step(v.Head.Id, Filing, new DateOnly(2021, 6, 2));
+        await Step(v.Head.Id, Vote(4), new DateOnly(2021, 6, 20));
+        await Step(v.Head.Id, Approval, new DateOnly(2021, 6, 30));
+        v = await Step(v.Head.Id, new Notified(), new DateOnly(2021, 7, 2));
+        Assert.Equal(new DateOnly(2026, 6, 30), v.Record.ReadmissionBarUntil);
+
+        // A new development case of the same person, driven step by step through RecordCaseEvent as the demo's admitted
+        // cases are (SeedDemoCases), to the admission vote on the last day of the bar.
+        var calendar = new OfficialCalendar();
+        await calendar.InitialiseAsync(Db(), Time);
+        var branch = tree.BranchA;
+        var committee = tree.Township;
+        var clean = (await Db().Members.IgnoreQueryFilters().AsNoTracking().Where(m => m.OrgId == branch.Id && m.LeftDate == null)
+            .OrderBy(m => m.Id).Select(m => m.Id).ToListAsync()).Take(4).ToList();
+        var decidedBy = branch.HasCommittee ? DecidingBody.BranchCommitteeMeeting : DecidingBody.BranchAssembly;
+        var assembly = new DateOnly(2026, 6, 29);
+        var consent = assembly.AddMonths(-2).AddDays(-20);
+        var activist = consent.AddDays(-3).AddYears(-1).AddDays(-20);
+        var received = activist.AddDays(-30);
+        var opened = await new OpenCase(Db(), Time, new GetCase(Db())).Handle(new NewCase(member.PersonId, branch.Id, received,
+            ReceivingOrgRelation.ResidenceOrg, [new Override("X-06-readmission-bar", "本人重新提出申请，支部将在5年期满后讨论")]));
+        var id = opened.Case.Id;
+        await new RecordSerialRange(Db(), Time).Handle(new NewSerialRange(committee.Id, "GD2026990001", "GD2026990001", received, "测试"));
+
+        Task<CaseView> CaseStep(CaseEventType type, DateOnly date, EventData data)
+        {
+            var db = Db();
+            return new RecordCaseEvent(db, new CaseFacts(db, calendar, Time), Time).Handle(id, new NewCaseEvent(type, date, data, [], []), null);
+        }
+
+        var topics = Enum.GetValues<TalkTopic>();
+        await CaseStep(CaseEventType.ApplicationTalkHeld, received.AddDays(10), new EventData { InterviewerMemberIds = [clean[0]], Topics = topics });
+        await CaseStep(CaseEventType.NominationRecorded, received.AddDays(20), new EventData { Method = NominationMethod.MemberRecommendation });
+        await CaseStep(CaseEventType.ActivistDesignated, activist, new EventData { DecidedBy = decidedBy });
+        await CaseStep(CaseEventType.ActivistFiled, activist.AddDays(5), new EventData { FiledWithOrgId = committee.Id });
+        await CaseStep(CaseEventType.MentorAssigned, activist.AddDays(7), new EventData { MentorMemberIds = [clean[1], clean[2]], QualificationAttested = true });
+        await CaseStep(CaseEventType.ActivistAssessed, activist.AddMonths(5), new EventData { Summary = "认真学习党的理论，工作积极主动，能够团结同志。" });
+        await CaseStep(CaseEventType.ActivistAssessed, activist.AddMonths(10), new EventData { Summary = "理想信念坚定，业务骨干作用明显，群众评价好。" });
+        await CaseStep(CaseEventType.OpinionsCollected, consent.AddDays(-6), new EventData
+        {
+            Purpose = OpinionPurpose.CandidateListing,
+            Sources = [OpinionSource.Mentor, OpinionSource.Member, OpinionSource.NonMember],
+            MentorOpinions = [new MentorOpinion(clean[1], true), new MentorOpinion(clean[2], true)],
+            Summary = "培养联系人、党员和群众一致认为该同志基本具备党员条件。",
+        });
+        await CaseStep(CaseEventType.CandidateProposed, consent.AddDays(-3), new EventData { DecidedBy = decidedBy });
+        await CaseStep(CaseEventType.CandidateConsented, consent, new EventData { ConsentingOrgId = committee.Id });
+        var start = consent.AddDays(1);
+        var end = calendar.Current.AddWorkingDays(start, 5);
+        var listed = end.AddDays(1);
+        if (RulesVersions.InForceOn(listed) == RulesVersion.Rules2026)
+        {
+            await CaseStep(CaseEventType.PublicNoticeEnded, end, new EventData
+            {
+                StartDate = start,
+                Place = NoticePlace.Residence,
+                Outcome = nameof(PublicNoticeOutcome.NoImpact),
+            });
+        }
+
+        await CaseStep(CaseEventType.CandidateListed, listed, new EventData());
+        await CaseStep(CaseEventType.SponsorsAssigned, listed.AddDays(2), new EventData { SponsorMemberIds = [clean[1], clean[2]], Source = SponsorSource.MentorAsSponsor });
+        await CaseStep(CaseEventType.PoliticalReviewConcluded, assembly.AddDays(-30), new EventData
+        {
+            Methods = [PoliticalReviewMethod.TalkWithPerson, PoliticalReviewMethod.ArchiveReview, PoliticalReviewMethod.LetterInquiry],
+            ReviewItems = Enum.GetValues<PoliticalReviewItem>(),
+            Conclusion = PoliticalReviewConclusion.Qualified,
+        });
+        await CaseStep(CaseEventType.TrainingCompleted, assembly.AddDays(-25), new EventData
+        {
+            StartDate = assembly.AddDays(-27),
+            Days = 3,
+            ClassHours = 24,
+            Mode = TrainingMode.Offline,
+            OrganizerOrgId = committee.Id,
+        });
+        await CaseStep(CaseEventType.BranchReviewPassed, assembly.AddDays(-15), new EventData { DecidedBy = decidedBy });
+        await CaseStep(CaseEventType.PreReviewPassed, assembly.AddDays(-10), new EventData { ReviewingOrgId = committee.Id });
+        var before = await CaseStep(CaseEventType.AdmissionFormIssued, assembly.AddDays(-8), new EventData { Serial = "GD2026990001" });
+
+        EventData AdmissionVote(DateOnly on) => new()
+        {
+            VoteMethod = VoteMethod.SecretBallot,
+            MeetingStartAt = new DateTimeOffset(on.ToDateTime(new TimeOnly(9, 0)), ChinaTime.Offset),
+            EligibleVoterCount = clean.Count,
+            PresentVoterCount = clean.Count,
+            VotesFor = clean.Count,
+            VotesAgainst = 0,
+            Abstentions = 0,
+            Procedure = new AssemblyProcedure(true, true, [new SponsorIntroduction(clean[1], true), new SponsorIntroduction(clean[2], true)]),
+            ResolutionText = "该同志入党动机端正，经培养考察已具备党员条件，同意接收为中共预备党员。",
+            SecretaryMemberId = clean[0],
+        };
+
+        // X-06-readmission-bar: the day before the bar ends the vote is refused (BLOCK) and nothing is recorded.
+        var refused = await Assert.ThrowsAsync<RuleViolationException>(() =>
+            CaseStep(CaseEventType.AdmissionVoteHeld, assembly, AdmissionVote(assembly)));
+        var refusal = Assert.Single(refused.Refusals);
+        Assert.Equal(("X-06-readmission-bar", RuleSeverity.Block), (refusal.Rule, refusal.Severity));
+        var unchanged = await new GetCase(Db()).Handle(id);
+        Assert.Equal(before.Case.Version, unchanged.Case.Version);
+        Assert.Equal(before.Events.Count, unchanged.Events.Count);
+        Assert.Equal(DevelopmentStage.Candidate, unchanged.Case.Stage);
+
+        // On the day the bar ends (approval 2021-06-30 + 5 years) the vote is recorded.
+        var barEnds = new DateOnly(2026, 6, 30);
+        var voted = await CaseStep(CaseEventType.AdmissionVoteHeld, barEnds, AdmissionVote(barEnds));
+        Assert.Equal(before.Case.Version + 1, voted.Case.Version);
+        Assert.Equal(CaseEventType.AdmissionVoteHeld, voted.Events[^1].Type);
     }
 
     [Fact]

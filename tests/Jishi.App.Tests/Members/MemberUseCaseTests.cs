@@ -216,6 +216,67 @@ public abstract class MemberUseCaseTests : UseCaseTest
         Assert.Equal(0, await CountAsync<Sanction>());
     }
 
+    [Theory]
+    [InlineData(10, 5, 5, true)] // 2A = N: no quorum
+    [InlineData(10, 8, 5, true)] // 2Y = N: not passed, no sanction
+    [InlineData(11, 6, 6, false)] // 2A = N + 1, 2Y = N + 1
+    public async Task AddSanction_DecidedByTheBranch_IsRefusedUnderL04WithoutQuorumOrMajority_AndNothingIsSaved(int n, int present, int votesFor,
+        bool refused)
+    {
+        var tree = await BuildTreeAsync();
+        var member = await CreateMemberAsync(tree.BranchA, "王伟");
+        var input = new NewSanction(SanctionType.SeriousWarning, new DateOnly(2026, 6, 30), DecidingOrgId: tree.BranchA.Id,
+            AssemblyVote: new AssemblyVote(n, present, votesFor, VotesAgainst: present - votesFor));
+
+        if (refused)
+        {
+            var e = await Assert.ThrowsAsync<RuleViolationException>(() => Sanction(member.Id, input));
+            var refusal = Assert.Single(e.Refusals);
+            Assert.Equal(("L-04-assembly-votes", RuleSeverity.Block), (refusal.Rule, refusal.Severity));
+            Assert.Contains("第十一条", refusal.Article, StringComparison.Ordinal);
+            Assert.Equal(0, await CountAsync<Sanction>());
+        }
+        else
+        {
+            await Sanction(member.Id, input);
+            Assert.Equal(1, await CountAsync<Sanction>());
+        }
+    }
+
+    [Fact]
+    public async Task AddSanction_DecidedByTheBranchWithoutTheVote_OrWithInconsistentFigures_Is400NamingTheField()
+    {
+        // L-04-assembly-votes: a branch decides a sanction by its assembly; the vote's figures are required and consistent.
+        var tree = await BuildTreeAsync();
+        var member = await CreateMemberAsync(tree.BranchA, "王伟");
+        var approved = new DateOnly(2026, 6, 30);
+
+        var missing = await Assert.ThrowsAsync<InvalidInputException>(() => Sanction(member.Id,
+            new NewSanction(SanctionType.Warning, approved, DecidingOrgId: tree.BranchA.Id)));
+        AssertSingleField(missing, "assemblyVote");
+        var tooMany = await Assert.ThrowsAsync<InvalidInputException>(() => Sanction(member.Id,
+            new NewSanction(SanctionType.Warning, approved, DecidingOrgId: tree.BranchA.Id, AssemblyVote: new AssemblyVote(10, 8, 6, 2, 1))));
+        AssertSingleField(tooMany, "assemblyVote.votesFor");
+        var noCount = await Assert.ThrowsAsync<InvalidInputException>(() => Sanction(member.Id,
+            new NewSanction(SanctionType.Warning, approved, DecidingOrgId: tree.BranchA.Id, AssemblyVote: new AssemblyVote(10, null, 6))));
+        AssertSingleField(noCount, "assemblyVote.presentVoterCount");
+        var elsewhere = await Assert.ThrowsAsync<InvalidInputException>(() => Sanction(member.Id,
+            new NewSanction(SanctionType.Warning, approved, DecidingOrgId: tree.BranchB.Id, AssemblyVote: new AssemblyVote(10, 8, 6))));
+        AssertSingleField(elsewhere, "decidingOrgId");
+        Assert.Equal(0, await CountAsync<Sanction>());
+    }
+
+    [Fact]
+    public async Task AddSanction_DecidedByACommitteeAbove_NeedsNoAssemblyVote()
+    {
+        var tree = await BuildTreeAsync();
+        var member = await CreateMemberAsync(tree.BranchA, "王伟");
+
+        await Sanction(member.Id, new NewSanction(SanctionType.Warning, new DateOnly(2026, 6, 30), DecidingOrgId: tree.Township.Id));
+
+        Assert.Equal(1, await CountAsync<Sanction>());
+    }
+
     [Fact]
     public async Task AddSanction_ToUnknownMember_IsNotFound()
     {

@@ -242,7 +242,7 @@ public sealed class DisposalProcedureTests
         var p = Open(DisposalGround.LostPartyConditions, DisposalMeasure.Removal, new DateOnly(2026, 3, 1));
         Apply(p, Filing, new DateOnly(2026, 3, 2));
         var day = new DateOnly(2026, 3, 10);
-        Assert.Contains(Decide(p, Vote(n: 10, present: 5, votesFor: 5), day).Refusals, r => r.Rule == "G-09-quorum");
+        Assert.Contains(Decide(p, Vote(n: 10, present: 5, votesFor: 5), day).Refusals, r => r.Rule == "L-04-assembly-votes");
         Assert.True(Decide(p, Vote(n: 10, present: 6, votesFor: 6), day).IsAccepted);
         Assert.Contains(Decide(p, Vote(attendance: null), day).Refusals, r => r.Rule == "X-04-decision-and-approval");
         Assert.Contains(Decide(p, Vote(statement: " "), day).Refusals, r => r.Rule == "X-04-decision-and-approval");
@@ -264,6 +264,69 @@ public sealed class DisposalProcedureTests
         Assert.True(Decide(p, new Appealed { Statement = "本人不服，提出申诉" }, day).IsAccepted);
         var notified = Decide(p, new Notified(), day);
         Assert.Equal(DisposalMeasure.Removal, Assert.IsType<MemberRemovedByDisposal>(Assert.Single(notified.Effects)).Measure);
+    }
+
+    [Theory]
+    [InlineData(10, 5, true)] // 2A = N: no quorum
+    [InlineData(10, 6, false)]
+    [InlineData(11, 5, true)]
+    [InlineData(11, 6, false)] // 2A = N + 1
+    public void L04_AssemblyVotes_TheDisposalDecisionNeedsAQuorum_2AGreaterThanN_RefusedUnderL04AndArticle11(int n, int present, bool refused)
+    {
+        var p = Open(DisposalGround.LostPartyConditions, DisposalMeasure.Removal, new DateOnly(2026, 3, 1));
+        Apply(p, Filing, new DateOnly(2026, 3, 2));
+        var d = Decide(p, Vote(n: n, present: present, votesFor: present), new DateOnly(2026, 3, 10));
+        if (refused)
+        {
+            var r = Assert.Single(d.Refusals);
+            Assert.Equal(("L-04-assembly-votes", RuleSeverity.Block), (r.Rule, r.Severity));
+            Assert.Contains("第十一条", r.Article, StringComparison.Ordinal);
+            Assert.Contains($"实到会有表决权的党员 {present} 人", r.Message, StringComparison.Ordinal);
+        }
+        else
+        {
+            Assert.True(d.IsAccepted);
+        }
+    }
+
+    [Fact]
+    public void L04_AssemblyVotes_ADisposalVoteWith2YEqualToN_IsTheOutcomeNotPassed_AndOneMoreVotePasses()
+    {
+        var day = new DateOnly(2026, 3, 10);
+        DisposalProgress Filed()
+        {
+            var p = Open(DisposalGround.LostPartyConditions, DisposalMeasure.Removal, new DateOnly(2026, 3, 1));
+            Apply(p, Filing, new DateOnly(2026, 3, 2));
+            return p;
+        }
+
+        // L-04-assembly-votes: 2Y = N is recorded (quorum met) with the result NotPassed; the case closes without a measure.
+        var tie = Vote(n: 10, present: 8, votesFor: 5);
+        var notPassed = Filed();
+        Assert.True(Decide(notPassed, tie, day).IsAccepted);
+        Assert.Equal(DisposalVoteResult.NotPassed, tie.Result);
+        Apply(notPassed, tie, day);
+        Assert.Equal(DisposalState.Closed, notPassed.State);
+
+        var passing = Vote(n: 10, present: 8, votesFor: 6);
+        Assert.Equal(DisposalVoteResult.Passed, passing.Result);
+        var passed = Filed();
+        Apply(passed, passing, day);
+        Assert.Equal(DisposalState.Decided, passed.State);
+    }
+
+    [Theory]
+    [InlineData(10, 11, 5, 0, 0, "presentVoterCount")] // A > N
+    [InlineData(10, 8, 5, 3, 1, "votesFor")] // 赞成 + 反对 + 弃权 = 9 > A = 8
+    [InlineData(10, 8, -1, 0, 0, "votesFor")]
+    public void L04_AssemblyVotes_InconsistentFiguresOfTheDisposalVote_AreA400NamingTheField(int n, int present, int votesFor, int against, int abstain,
+        string field)
+    {
+        // L-04-assembly-votes: the figures are checked before the quorum and the result are computed from them.
+        var p = Open(DisposalGround.LostPartyConditions, DisposalMeasure.Removal, new DateOnly(2026, 3, 1));
+        Apply(p, Filing, new DateOnly(2026, 3, 2));
+        var vote = Vote(n: n, present: present, votesFor: votesFor) with { VotesAgainst = against, Abstentions = abstain };
+        Assert.Contains(Decide(p, vote, new DateOnly(2026, 3, 10)).Errors, e => e.Field == field);
     }
 
     [Fact]

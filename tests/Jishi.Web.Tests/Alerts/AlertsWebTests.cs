@@ -84,6 +84,50 @@ public abstract partial class AlertsWebTests(JishiFactory factory)
     }
 
     [Fact]
+    public async Task Feed_HasTheOrganisationsObligationsOfTheAlerts_OneStableEventPerOrgRuleAndPeriod_LinkingToWhereTheyAreMet()
+    {
+        var w = await CreateWorldAsync();
+        var admin = Factory.Admin();
+        // L-01-frequencies: a branch assembly on 2026-01-15 starts the record of branch A's (and B's) organisational life;
+        // the quarters after it went without one.
+        foreach (var branch in new[] { w.BranchA, w.BranchB })
+        {
+            var person = await admin.CreatePersonAsync("组织生活党员", IdNumbers.Unique(), branch);
+            var member = (await admin.PostAsync("/api/v1/members",
+                new { personId = person, orgId = branch, status = "FullMember", probationStartDate = "2015-07-01", partyAgeStartDate = "2016-07-01" })).Id;
+            var meeting = await admin.PostAsync("/api/v1/meetings", new
+            {
+                orgId = branch,
+                type = "BranchAssembly",
+                date = "2026-01-15",
+                topics = new[] { "学习党章" },
+                attendance = new object[] { new { memberId = member, status = "Present" } },
+            });
+            Assert.True(meeting.Status == 201, meeting.ToString());
+        }
+
+        var alerts = await admin.GetOkAsync($"/api/v1/alerts?orgId={w.BranchA}");
+        Assert.Contains(alerts.GetProperty("items").EnumerateArray(), a => a.GetProperty("rule").GetString() == "L-01-frequencies");
+        using var browser = await LogInAsync(w.UserName);
+        var (_, token) = await CreateFeedAsync(browser);
+
+        using var response = await GetFeedAsync(token);
+        var events = Events(Unfold(await response.Content.ReadAsStringAsync()));
+
+        var q2 = Assert.Single(events, e => Property(e, "UID") == $"{w.BranchA}-L-01-frequencies-2026-Q2-BranchAssembly@jishi");
+        Assert.Equal("20260630", Property(q2, "DTSTART;VALUE=DATE"));
+        Assert.StartsWith("逾期：", Property(q2, "SUMMARY"), StringComparison.Ordinal);
+        Assert.EndsWith(" · 第一党支部", Property(q2, "SUMMARY"), StringComparison.Ordinal);
+        Assert.Contains("L-01-frequencies", Property(q2, "DESCRIPTION"), StringComparison.Ordinal);
+        Assert.Contains($"http://localhost/orgs/{w.BranchA}", Property(q2, "DESCRIPTION"), StringComparison.Ordinal);
+        Assert.Equal($"http://localhost/orgs/{w.BranchA}", Property(q2, "URL"));
+        Assert.Contains(events, e => Property(e, "UID") == $"{w.BranchA}-L-01-frequencies-2026-Q3-BranchAssembly@jishi");
+        Assert.DoesNotContain(events, e => Property(e, "UID").StartsWith(w.BranchB, StringComparison.Ordinal));
+        Assert.Equal(events.Count, events.Select(e => Property(e, "UID")).Distinct().Count());
+        Assert.Equal(3, events.Count(e => Property(e, "UID").EndsWith("-R-07-talk-within-1-month@jishi", StringComparison.Ordinal)));
+    }
+
+    [Fact]
     public async Task Feed_UsesCrlf_FoldsAt75Octets_AndEscapesText()
     {
         var w = await CreateWorldAsync();

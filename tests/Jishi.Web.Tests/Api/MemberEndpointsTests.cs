@@ -139,6 +139,49 @@ public sealed class MemberEndpointsTests(JishiFactory factory) : IClassFixture<J
     }
 
     [Fact]
+    public async Task ASanctionDecidedByTheBranch_NeedsItsAssemblyVote_RefusedUnderL04WithoutQuorumOrMajority_AndRecordedWhenPassed()
+    {
+        var (branch, member) = await MemberAsync();
+        var url = $"/api/v1/members/{member}/sanctions";
+        object Vote(int n, int present, int votesFor) => new
+        {
+            type = "SeriousWarning",
+            approvedDate = "2026-06-30",
+            decidingOrgId = branch,
+            assemblyVote = new { eligibleVoterCount = n, presentVoterCount = present, votesFor },
+        };
+
+        // Decided by the branch without the assembly's figures: 400 naming the field.
+        Problem.AssertInvalid(await admin.PostAsync(url, new { type = "SeriousWarning", approvedDate = "2026-06-30", decidingOrgId = branch }),
+            "assemblyVote");
+        Problem.AssertInvalid(await admin.PostAsync(url, Vote(10, 11, 6)), "assemblyVote.presentVoterCount");
+
+        // L-04-assembly-votes: 2A = N has no quorum; 2Y = N does not pass — no sanction either way.
+        var noQuorum = Problem.AssertRefused(await admin.PostAsync(url, Vote(10, 5, 5)), "L-04-assembly-votes");
+        Assert.Contains("第十一条", noQuorum.GetProperty("article").GetString(), StringComparison.Ordinal);
+        Problem.AssertRefused(await admin.PostAsync(url, Vote(10, 8, 5)), "L-04-assembly-votes");
+        Assert.Empty((await admin.GetAsync($"/api/v1/members/{member}")).Json.GetProperty("sanctions").EnumerateArray());
+
+        // 2A = N + 1 and 2Y = N + 1.
+        var passed = await admin.PostAsync(url, Vote(11, 6, 6));
+        Assert.Equal(201, passed.Status);
+        Assert.Single((await admin.GetAsync($"/api/v1/members/{member}")).Json.GetProperty("sanctions").EnumerateArray());
+    }
+
+    [Fact]
+    public async Task ASanctionDecidedByACommitteeAbove_NeedsNoAssemblyVote_AndAnUnrelatedDecidingOrgIs400()
+    {
+        var committee = await admin.CreateOrgAsync("某基层党委", "PrimaryCommittee");
+        var branch = await admin.CreateOrgAsync("某党支部", "Branch", committee);
+        var other = await admin.CreateOrgAsync("别的党支部", "Branch");
+        var member = await admin.CreateMemberAsync(await admin.CreatePersonAsync("党员某", IdNumbers.Unique(), branch), branch);
+        var url = $"/api/v1/members/{member}/sanctions";
+
+        Problem.AssertInvalid(await admin.PostAsync(url, new { type = "Warning", approvedDate = "2026-06-30", decidingOrgId = other }), "decidingOrgId");
+        Assert.Equal(201, (await admin.PostAsync(url, new { type = "Warning", approvedDate = "2026-06-30", decidingOrgId = committee })).Status);
+    }
+
+    [Fact]
     public async Task ASanctionApprovedToday_IsAccepted()
     {
         var (_, member) = await MemberAsync();

@@ -29,4 +29,10 @@ public static class ProcedurePages
 
     /// <summary>Who the procedure is about, as the calendar entry names them.</summary>
     public static string Subject(ProcedureKind kind) => kind == ProcedureKind.DevelopmentCase ? "申请人" : "党员";
+
+    /// <summary>Where an organisation's obligation is met: the dues ledger of the year for a dues report (D-20), else the
+    /// organisation's page. The alerts page and the calendar feed link there.</summary>
+    public static string ObligationUrl(Jishi.App.Alerts.OrgObligation o) => o.Rule == Jishi.Domain.Dues.DuesYearReports.Rule
+        ? $"/dues/ledger?orgId={Uri.EscapeDataString(o.OrgId)}&year={o.DueDate.Year - 1}"
+        : $"/orgs/{Uri.EscapeDataString(o.OrgId)}";
 }
